@@ -1,0 +1,38 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "podium",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "podium", targets: ["podium"]),
+        .library(name: "Podium", targets: ["Podium"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        // Debian ships no .pc file for libcsv, so no pkgConfig: naming one only makes every build warn.
+        .systemLibrary(
+            name: "CLibCSV",
+            providers: [.apt(["libcsv-dev"])]
+        ),
+        .target(name: "PodiumCSV", dependencies: ["CLibCSV"]),
+        .target(
+            name: "Podium",
+            dependencies: ["PodiumCSV", .product(name: "Yams", package: "Yams")]
+        ),
+        .executableTarget(
+            name: "podium",
+            dependencies: ["Podium", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        .testTarget(name: "PodiumCSVTests", dependencies: ["PodiumCSV"]),
+        .testTarget(
+            name: "PodiumTests",
+            dependencies: ["Podium", "PodiumCSV"],
+            exclude: ["Golden"]
+        ),
+        .testTarget(name: "podiumTests", dependencies: ["podium"]),
+    ]
+)
