@@ -1,0 +1,35 @@
+/// Everything that can go wrong while reading or writing CSV. Each case renders as one line that names
+/// the file and, where there is one, the line and the column.
+public enum CSVError: Error, Equatable, CustomStringConvertible, Sendable {
+    case cannotOpen(file: String, reason: String)
+    case cannotWrite(file: String, reason: String)
+    case emptyFile(file: String)
+    case malformed(file: String, line: Int, reason: String)
+    case duplicateColumn(file: String, column: String)
+    case missingColumns(file: String, missing: [String], found: [String])
+    case raggedRow(file: String, line: Int, expected: Int, found: Int)
+    case invalidField(file: String, line: Int, column: String, value: String, expected: String)
+
+    public var description: String {
+        switch self {
+        case .cannotOpen(let file, let reason):
+            return "\(file): cannot open: \(reason)"
+        case .cannotWrite(let file, let reason):
+            return "\(file): cannot write: \(reason)"
+        case .emptyFile(let file):
+            return "\(file):1: the file is empty; a header row is required"
+        case .malformed(let file, let line, let reason):
+            return "\(file):\(line): malformed CSV: \(reason)"
+        case .duplicateColumn(let file, let column):
+            return "\(file):1: column '\(column)' appears more than once in the header"
+        case .missingColumns(let file, let missing, let found):
+            let noun = missing.count == 1 ? "column" : "columns"
+            return "\(file):1: missing required \(noun) \(missing.map { "'\($0)'" }.joined(separator: ", ")); "
+                + "found \(found.map { "'\($0)'" }.joined(separator: ", "))"
+        case .raggedRow(let file, let line, let expected, let found):
+            return "\(file):\(line): row has \(found) fields but the header has \(expected)"
+        case .invalidField(let file, let line, let column, let value, let expected):
+            return "\(file):\(line): column '\(column)': '\(value)' is not \(expected)"
+        }
+    }
+}

@@ -1,0 +1,49 @@
+/// One data row, borrowed from the reader: it is valid only inside the closure it is passed to, so
+/// that reading millions of rows allocates nothing per field. Copy out what you keep.
+public struct CSVRecord {
+    /// The line on which the row starts (1 is the header).
+    public let line: Int
+    public let header: CSVHeader
+    let bytes: UnsafePointer<UInt8>
+    let ends: UnsafePointer<Int>
+    public let count: Int
+
+    @inline(__always)
+    public func field(_ index: Int) -> UnsafeBufferPointer<UInt8> {
+        let start = index == 0 ? 0 : ends[index - 1]
+        return UnsafeBufferPointer(start: bytes + start, count: ends[index] - start)
+    }
+
+    public func string(_ column: CSVColumn) -> String {
+        String(decoding: field(column.index), as: UTF8.self)
+    }
+
+    /// True when the field is empty (libcsv has already removed surrounding spaces of unquoted fields).
+    public func isEmpty(_ column: CSVColumn) -> Bool {
+        field(column.index).isEmpty
+    }
+
+    /// A whole number, or nil for an empty field.
+    public func integer(_ column: CSVColumn) throws -> Int? {
+        let bytes = field(column.index)
+        if bytes.isEmpty { return nil }
+        if let value = NumberParser.integer(bytes, decimal: header.decimal) { return value }
+        throw invalid(column, expected: "a whole number")
+    }
+
+    /// A decimal number written the way this input writes them, or nil for an empty field.
+    public func number(_ column: CSVColumn) throws -> Double? {
+        let bytes = field(column.index)
+        if bytes.isEmpty { return nil }
+        if let value = NumberParser.decimal(bytes, decimal: header.decimal) { return value }
+        let expected = header.decimal == .point
+            ? "a number (decimal point, e.g. 1234.56)"
+            : "a number (decimal comma, e.g. 1 234,56)"
+        throw invalid(column, expected: expected)
+    }
+
+    /// An error about this row's value in `column`, for checks made by the caller.
+    public func invalid(_ column: CSVColumn, expected: String) -> CSVError {
+        .invalidField(file: header.file, line: line, column: column.name, value: string(column), expected: expected)
+    }
+}

@@ -1,0 +1,101 @@
+/// Parses numbers straight from field bytes, strictly: no exponents, no `inf` or `nan`, no stray text.
+enum NumberParser {
+    private static let zero = UInt8(ascii: "0"), nine = UInt8(ascii: "9")
+    private static let minus = UInt8(ascii: "-"), plus = UInt8(ascii: "+")
+
+    static func integer(_ bytes: UnsafeBufferPointer<UInt8>, decimal: DecimalSeparator) -> Int? {
+        var index = 0
+        var negative = false
+        if let first = bytes.first, first == minus || first == plus {
+            negative = first == minus
+            index = 1
+        }
+        if decimal == .point {
+            guard index < bytes.count else { return nil }
+            var value = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                guard byte >= zero && byte <= nine else { return nil }
+                let (times10, o1) = value.multipliedReportingOverflow(by: 10)
+                let (sum, o2) = times10.addingReportingOverflow(Int(byte - zero))
+                if o1 || o2 { return nil }
+                value = sum
+                index += 1
+            }
+            return negative ? -value : value
+        }
+        guard let digits = groupedDigits(bytes, from: index), digits.end == bytes.count else { return nil }
+        guard let value = Int(digits.text) else { return nil }
+        return negative ? -value : value
+    }
+
+    static func decimal(_ bytes: UnsafeBufferPointer<UInt8>, decimal: DecimalSeparator) -> Double? {
+        var index = 0
+        var text = ""
+        if let first = bytes.first, first == minus || first == plus {
+            if first == minus { text = "-" }
+            index = 1
+        }
+        let separator = decimal == .point ? UInt8(ascii: ".") : UInt8(ascii: ",")
+        var integerPart = ""
+        if decimal == .point {
+            while index < bytes.count, bytes[index] >= zero, bytes[index] <= nine {
+                integerPart.append(Character(Unicode.Scalar(bytes[index])))
+                index += 1
+            }
+        } else if index < bytes.count, bytes[index] != separator {
+            guard let digits = groupedDigits(bytes, from: index) else { return nil }
+            integerPart = digits.text
+            index = digits.end
+        }
+        var fraction = ""
+        if index < bytes.count {
+            guard bytes[index] == separator else { return nil }
+            index += 1
+            while index < bytes.count, bytes[index] >= zero, bytes[index] <= nine {
+                fraction.append(Character(Unicode.Scalar(bytes[index])))
+                index += 1
+            }
+            guard !fraction.isEmpty else { return nil }
+        }
+        guard index == bytes.count, !(integerPart.isEmpty && fraction.isEmpty) else { return nil }
+        text += (integerPart.isEmpty ? "0" : integerPart) + (fraction.isEmpty ? "" : "." + fraction)
+        return Double(text)
+    }
+
+    /// Digits with optional thousands separators as Polish spreadsheets write them: a first group of
+    /// one to three digits, then groups of exactly three after a space, a no-break space (U+00A0) or a
+    /// narrow no-break space (U+202F). Without separators, any number of digits.
+    private static func groupedDigits(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> (text: String, end: Int)? {
+        var index = start
+        var text = ""
+        var groupLength = 0
+        var grouped = false
+        func separatorLength(at i: Int) -> Int {
+            if i < bytes.count, bytes[i] == 0x20 { return 1 }
+            if i + 1 < bytes.count, bytes[i] == 0xC2, bytes[i + 1] == 0xA0 { return 2 }
+            if i + 2 < bytes.count, bytes[i] == 0xE2, bytes[i + 1] == 0x80, bytes[i + 2] == 0xAF { return 3 }
+            return 0
+        }
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte >= zero && byte <= nine {
+                text.append(Character(Unicode.Scalar(byte)))
+                groupLength += 1
+                index += 1
+                continue
+            }
+            let length = separatorLength(at: index)
+            guard length > 0 else { break }
+            // A separator must close a complete group and be followed by a digit.
+            if grouped ? groupLength != 3 : (groupLength < 1 || groupLength > 3) { return nil }
+            let next = index + length
+            guard next < bytes.count, bytes[next] >= zero, bytes[next] <= nine else { return nil }
+            grouped = true
+            groupLength = 0
+            index = next
+        }
+        if text.isEmpty || (grouped && groupLength != 3) { return nil }
+        return (text, index)
+    }
+}
