@@ -1,0 +1,68 @@
+import Foundation
+import PodiumCSV
+
+/// The inputs folder a run reads (`Inputs/`): methodology files and the data files they name.
+public struct InputFolder: Sendable {
+    public let root: String
+
+    public init(root: String) {
+        self.root = root.hasSuffix("/") && root.count > 1 ? String(root.dropLast()) : root
+    }
+
+    public var methodologies: String { root + "/methodologies" }
+
+    /// The path of a file named relative to the folder, as users see it in messages.
+    public func path(_ file: FileInput) -> String { root + "/" + file.path }
+
+    /// Checks that a file exists before a loader starts, with a message that says which methodology
+    /// wanted it.
+    public func existing(_ file: FileInput, for methodology: String) throws -> String {
+        let path = path(file)
+        guard FileManager.default.fileExists(atPath: path) else {
+            throw InputError(file: path, line: nil, message: "input file not found (named by \(methodology))")
+        }
+        return path
+    }
+}
+
+extension FileOptions {
+    var csv: CSVReadOptions {
+        CSVReadOptions(
+            delimiter: CSVDelimiter(rawValue: delimiter) ?? .detect,
+            decimal: DecimalSeparator(rawValue: decimal) ?? .point)
+    }
+}
+
+extension CSVRecord {
+    /// A TERYT code in `column` that must be a municipality of the register.
+    func municipality(_ column: CSVColumn, in register: Register) throws -> Municipality {
+        let text = string(column)
+        guard let code = TerytCode(text) else {
+            throw InputError(file: header.file, line: line, message: "column '\(column.name)': '\(text)' is not a 7-digit TERYT code")
+        }
+        guard let municipality = register.municipality(code) else {
+            throw InputError(file: header.file, line: line, message: "column '\(column.name)': '\(text)' is not a gmina of the register (RODZ 1, 2 or 3)")
+        }
+        return municipality
+    }
+
+    func year(_ column: CSVColumn) throws -> Int {
+        guard let year = try integer(column), (1900...2200).contains(year) else {
+            throw InputError(file: header.file, line: line, message: "column '\(column.name)': '\(string(column))' is not a year")
+        }
+        return year
+    }
+
+    /// A number that may not be negative, or nil when the field is empty.
+    func amount(_ column: CSVColumn) throws -> Double? {
+        guard let value = try number(column) else { return nil }
+        guard value >= 0 else {
+            throw InputError(file: header.file, line: line, message: "column '\(column.name)': negative amount '\(string(column))'")
+        }
+        return value
+    }
+
+    func fail(_ message: String) -> InputError {
+        InputError(file: header.file, line: line, message: message)
+    }
+}

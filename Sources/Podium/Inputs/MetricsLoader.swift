@@ -1,0 +1,55 @@
+import PodiumCSV
+
+/// Municipal metrics by year, in long form `teryt,year,metric,value` or wide form
+/// `teryt,year,<metric>,<metric>,…`. Every metric must be one the methodology declares; a code that
+/// is not a gmina of the register, a duplicate (teryt, year, metric), a non-numeric or a negative
+/// value is an error. An empty value is missing, never zero.
+public enum MetricsLoader {
+    public struct Result: Sendable {
+        public var values: [TerytCode: [String: [Int: Double]]] = [:]
+        public var rows = 0
+        public var ignoredColumns: [String] = []
+    }
+
+    public static func load(_ path: String, metrics: [String], register: Register,
+                            options: CSVReadOptions = CSVReadOptions()) throws -> Result {
+        var result = Result()
+        var lines: [TerytCode: [String: [Int: Int]]] = [:]
+        func store(_ value: Double?, metric: String, year: Int, municipality: Municipality, record: CSVRecord) throws {
+            if let first = lines[municipality.teryt]?[metric]?[year] {
+                throw record.fail("\(metric) of \(municipality.teryt) for \(year) is given twice (first on line \(first))")
+            }
+            lines[municipality.teryt, default: [:]][metric, default: [:]][year] = record.line
+            if let value { result.values[municipality.teryt, default: [:]][metric, default: [:]][year] = value }
+        }
+        let summary = try CSVReader.read(path, options: options) { header in
+            let keys = try header.require(["teryt", "year"])
+            if let metricColumn = header.column("metric"), let valueColumn = header.column("value") {
+                return { record in
+                    let municipality = try record.municipality(keys[0], in: register)
+                    let year = try record.year(keys[1])
+                    let metric = record.string(metricColumn)
+                    guard metrics.contains(metric) else {
+                        throw record.fail("unknown metric '\(metric)'; the methodology declares: \(metrics.joined(separator: ", "))")
+                    }
+                    try store(try record.amount(valueColumn), metric: metric, year: year, municipality: municipality, record: record)
+                }
+            }
+            let wide = metrics.compactMap { metric in header.column(metric).map { (metric: metric, column: $0) } }
+            guard !wide.isEmpty else {
+                throw InputError(file: path, line: 1, message: "no 'metric' and 'value' columns (long form) and no declared metric as a column (wide form); declared metrics: \(metrics.joined(separator: ", "))")
+            }
+            let used = Set(keys.map(\.index) + wide.map(\.column.index))
+            result.ignoredColumns = header.names.enumerated().filter { !used.contains($0.offset) }.map(\.element)
+            return { record in
+                let municipality = try record.municipality(keys[0], in: register)
+                let year = try record.year(keys[1])
+                for (metric, column) in wide {
+                    try store(try record.amount(column), metric: metric, year: year, municipality: municipality, record: record)
+                }
+            }
+        }
+        result.rows = summary.records
+        return result
+    }
+}

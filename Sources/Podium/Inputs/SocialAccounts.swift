@@ -1,0 +1,103 @@
+/// A municipal or mayor's social-media account, from `accounts.csv`.
+public struct Account: Sendable, Equatable {
+    public let id: String
+    public let teryt: TerytCode
+    public let owner: AccountOwner
+    public let platform: Platform
+    public let handle: String
+}
+
+/// One account's figures over the period: P, R, C, S from its posts, F0 and F1 from its follower
+/// snapshots. An account without F0 or F1 is left out of every sum.
+public struct AccountFigures: Sendable, Equatable {
+    public let account: Account
+    public var posts = 0
+    public var reactions = 0
+    public var comments = 0
+    public var shares = 0
+    public var followersStart: Int?
+    public var followersEnd: Int?
+    /// Where F0 and F1 came from (snapshot dates), for `explain`.
+    public var startSnapshot: Day?
+    public var endSnapshot: Day?
+
+    public init(account: Account) { self.account = account }
+
+    /// Why the account is left out of the sums (no F0 or no F1), or nil when it counts.
+    public var leftOutReason: String?
+
+    public var isUsable: Bool { leftOutReason == nil }
+}
+
+/// What the social-media loaders read, for the run summary.
+public struct SocialMediaSummary: Sendable, Equatable {
+    public var accountRows = 0
+    public var followerRows = 0
+    public var postRows = 0
+    public var postsInPeriod = 0
+    public var postsOutsidePeriod = 0
+    public var statsRows = 0
+    public var postBytes = 0
+    public var postSeconds = 0.0
+    public var leftOut: [String] = []
+}
+
+/// Finds accounts by the raw bytes of their id without building a String per post.
+struct AccountLookup {
+    private var slots: [Int32]
+    private var keys: [UInt8] = []
+    private var offsets: [Int] = [0]
+    private let mask: Int
+
+    init(ids: [String]) {
+        var capacity = 16
+        while capacity < ids.count * 2 { capacity *= 2 }
+        slots = [Int32](repeating: -1, count: capacity)
+        mask = capacity - 1
+        for (index, id) in ids.enumerated() {
+            keys.append(contentsOf: id.utf8)
+            offsets.append(keys.count)
+            let hash = Array(id.utf8).withUnsafeBufferPointer { Self.hash($0) }
+            var slot = Int(truncatingIfNeeded: hash) & mask
+            while slots[slot] >= 0 { slot = (slot + 1) & mask }
+            slots[slot] = Int32(index)
+        }
+    }
+
+    @inline(__always)
+    static func hash(_ bytes: UnsafeBufferPointer<UInt8>, seed: UInt64 = 0xcbf2_9ce4_8422_2325) -> UInt64 {
+        var hash = seed
+        for byte in bytes {
+            hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3
+        }
+        // Murmur3's finaliser spreads FNV's weak low bits.
+        hash ^= hash >> 33
+        hash = hash &* 0xff51_afd7_ed55_8ccd
+        hash ^= hash >> 33
+        hash = hash &* 0xc4ce_b9fe_1a85_ec53
+        hash ^= hash >> 33
+        return hash
+    }
+
+    @inline(__always)
+    func index(of bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        var slot = Int(truncatingIfNeeded: Self.hash(bytes)) & mask
+        return keys.withUnsafeBufferPointer { keys in
+            while true {
+                let candidate = Int(slots[slot])
+                if candidate < 0 { return nil }
+                let start = offsets[candidate], end = offsets[candidate + 1]
+                if end - start == bytes.count, memcmp(keys.baseAddress! + start, bytes.baseAddress!, bytes.count) == 0 {
+                    return candidate
+                }
+                slot = (slot + 1) & mask
+            }
+        }
+    }
+}
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif

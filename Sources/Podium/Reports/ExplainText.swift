@@ -1,0 +1,166 @@
+/// Why a municipality is where it is: a view of the values the run already holds.
+public enum ExplainText {
+    public static func render(_ result: RankingResult, municipality: Municipality, category wanted: String?) throws -> String {
+        let methodology = result.methodology
+        var sections: [String] = []
+        var places = result.categories.filter { wanted == nil || $0.category.id == wanted }
+        if let wanted, places.isEmpty {
+            throw ExplainError("ranking \(methodology.ranking) has no category '\(wanted)'; categories: \(result.categories.map(\.category.id).joined(separator: ", "))")
+        }
+        places = places.filter { category in
+            category.entries.contains { $0.municipality.teryt == municipality.teryt }
+                || category.notClassified.contains { $0.municipality.teryt == municipality.teryt }
+        }
+        let heading = "\(municipality.name) (\(municipality.teryt)), \(municipality.voivodeship), \(municipality.kind.polishName)\n"
+            + "\(methodology.title) \(methodology.edition), methodology \(methodology.id), period \(methodology.period.description)\n"
+        for category in places {
+            sections.append(explain(municipality, in: category, result))
+        }
+        for item in result.unplaced where item.municipality.teryt == municipality.teryt {
+            sections.append("Not classified in any category: \(item.reason)\n")
+        }
+        if sections.isEmpty {
+            sections.append("Takes part in no category\(wanted.map { " '\($0)'" } ?? "") of this ranking (it has no data of the kind the categories take).\n")
+        }
+        return heading + "\n" + sections.joined(separator: "\n")
+    }
+
+    private static func explain(_ municipality: Municipality, in category: CategoryScores, _ result: RankingResult) -> String {
+        let methodology = result.methodology
+        var text = "Category: \(category.category.title) (\(category.category.id))\n"
+        if let item = category.notClassified.first(where: { $0.municipality.teryt == municipality.teryt }) {
+            text += "Not classified: \(item.reason)\n"
+            if let participant = result.accounts.isEmpty ? nil : accountsOf(municipality, category, result) { text += participant }
+            return text
+        }
+        let entry = category.entries.firstIndex { $0.municipality.teryt == municipality.teryt }!
+        let position = category.standings.firstIndex { $0.entry == entry }!
+        let standing = category.standings[position]
+        let score = category.scores[entry]
+        text += "Place \(standing.place) of \(category.entries.count), score \(NumberText.fixed(score, 2))"
+        text += standing.award.map { ", \($0)\n" } ?? "\n"
+        if standing.place > 1 {
+            let above = category.standings[..<position].last { $0.place < standing.place }!
+            let leader = category.entries[above.entry].municipality
+            let gap = category.scores[above.entry] - score
+            text += "Behind place \(above.place) (\(leader.name), \(NumberText.fixed(category.scores[above.entry], 2))) by \(NumberText.fixed(gap, 2)) points\n"
+        } else {
+            text += "First place\n"
+        }
+        if !category.entries[entry].accounts.isEmpty { text += accountFigures(category.entries[entry].accounts, result) }
+        let weights = Aggregation.weights(methodology.index)
+        var criteria = TextTable([
+            ("criterion", .left), ("raw", .right), ("unit", .left), ("treated", .right), ("normalised", .right),
+            ("weight", .right), ("in index", .right), ("contribution", .right), ("treatment in category", .left),
+        ])
+        for column in category.columns {
+            let id = column.criterion.id
+            criteria.add([
+                id, NumberText.fixed(column.raw[entry], 4), column.criterion.unit, NumberText.fixed(column.treated[entry], 4),
+                NumberText.fixed(column.normalised[entry], 2), NumberText.fixed(weights[id]!.relative, 4),
+                NumberText.fixed(weights[id]!.effective, 4), NumberText.fixed(weights[id]!.effective * column.normalised[entry], 2),
+                column.treatment.label,
+            ])
+        }
+        text += "\n" + criteria.render(indent: "  ")
+        if !methodology.pillars.isEmpty {
+            var pillars = TextTable([("pillar", .left), ("title", .left), ("score", .right), ("weight", .right), ("in index", .right), ("contribution", .right)])
+            for pillar in methodology.pillars {
+                let value = category.pillarScores[pillar.id]![entry]
+                pillars.add([pillar.id, pillar.title, NumberText.fixed(value, 2), NumberText.fixed(weights[pillar.id]!.relative, 4),
+                             NumberText.fixed(weights[pillar.id]!.effective, 4), NumberText.fixed(weights[pillar.id]!.effective * value, 2)])
+            }
+            text += "\n" + pillars.render(indent: "  ")
+        }
+        text += "\n  score = weighted mean up the hierarchy = \(NumberText.fixed(score, 4))\n"
+        return text
+    }
+
+    private static func accountsOf(_ municipality: Municipality, _ category: CategoryScores, _ result: RankingResult) -> String? {
+        let filter = category.category.filter
+        let accounts = result.accounts.filter {
+            $0.account.teryt == municipality.teryt && $0.account.owner == filter.owner && filter.platforms?.contains($0.account.platform) == true
+        }
+        return accounts.isEmpty ? nil : accountFigures(accounts, result)
+    }
+
+    private static func accountFigures(_ accounts: [AccountFigures], _ result: RankingResult) -> String {
+        var table = TextTable([
+            ("account", .left), ("platform", .left), ("P", .right), ("R", .right), ("C", .right), ("S", .right),
+            ("F0", .right), ("F1", .right), ("", .left),
+        ])
+        for figure in accounts {
+            let start = figure.followersStart.map { "\($0)" + (figure.startSnapshot.map { " (\($0))" } ?? "") } ?? "-"
+            let end = figure.followersEnd.map { "\($0)" + (figure.endSnapshot.map { " (\($0))" } ?? "") } ?? "-"
+            table.add([figure.account.id, figure.account.platform.rawValue, "\(figure.posts)", "\(figure.reactions)",
+                       "\(figure.comments)", "\(figure.shares)", start, end, figure.leftOutReason.map { "left out: \($0)" } ?? "summed"])
+        }
+        return "\nAccounts (P posts, R reactions, C comments, S shares in the period; F0, F1 followers at the start and end):\n"
+            + table.render(indent: "  ")
+    }
+}
+
+/// A question `explain` cannot answer as asked.
+public struct ExplainError: Error, CustomStringConvertible, Sendable {
+    public let description: String
+    public init(_ description: String) { self.description = description }
+}
+
+/// Finds a municipality by TERYT code or by name.
+public enum MunicipalityQuery {
+    public static func resolve(_ query: String, in municipalities: [Municipality]) throws -> Municipality {
+        let trimmed = query.trimmingCharacters(in: " ")
+        if let code = TerytCode(trimmed) {
+            if let found = municipalities.first(where: { $0.teryt == code }) { return found }
+            let close = municipalities.filter { $0.teryt.text.hasPrefix(String(trimmed.prefix(6))) }.prefix(5)
+            throw ExplainError("no gmina with TERYT code \(trimmed)" + suggestions(Array(close)))
+        }
+        let key = fold(trimmed)
+        let matches = municipalities.filter { fold($0.name) == key }
+        if matches.count == 1 { return matches[0] }
+        if matches.count > 1 {
+            let list = matches.map { "\($0.teryt) \($0.name) (\($0.kind.polishName), \($0.voivodeship))" }.joined(separator: "; ")
+            throw ExplainError("'\(trimmed)' names \(matches.count) gminas; give the TERYT code of one: \(list)")
+        }
+        let scored = municipalities.map { ($0, editDistance(fold($0.name), key)) }
+            .filter { $0.1 <= max(2, key.count / 3) || fold($0.0.name).hasPrefix(key) }
+            .sorted { ($0.1, $0.0.teryt) < ($1.1, $1.0.teryt) }
+            .prefix(5).map(\.0)
+        throw ExplainError("no gmina named '\(trimmed)'" + suggestions(scored))
+    }
+
+    private static func suggestions(_ candidates: [Municipality]) -> String {
+        guard !candidates.isEmpty else { return "" }
+        return "; did you mean: " + candidates.map { "\($0.name) (\($0.teryt), \($0.kind.polishName))" }.joined(separator: ", ")
+    }
+
+    /// Case- and diacritic-insensitive form of a name: `Łódź` → `lodz`.
+    static func fold(_ text: String) -> String {
+        let map: [Character: Character] = ["ą": "a", "ć": "c", "ę": "e", "ł": "l", "ń": "n", "ó": "o", "ś": "s", "ź": "z", "ż": "z"]
+        return String(text.lowercased().map { map[$0] ?? $0 })
+    }
+
+    static func editDistance(_ a: String, _ b: String) -> Int {
+        let a = Array(a), b = Array(b)
+        if a.isEmpty { return b.count }
+        if b.isEmpty { return a.count }
+        var previous = Array(0...b.count)
+        for i in 1...a.count {
+            var current = [i] + Array(repeating: 0, count: b.count)
+            for j in 1...b.count {
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+            }
+            previous = current
+        }
+        return previous[b.count]
+    }
+}
+
+extension String {
+    fileprivate func trimmingCharacters(in character: Character) -> String {
+        var text = Substring(self)
+        while text.first == character { text.removeFirst() }
+        while text.last == character { text.removeLast() }
+        return String(text)
+    }
+}

@@ -1,0 +1,26 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Numbers as reports print them: fixed decimals with a point, whatever the machine's locale, and
+/// never `-0.00`.
+public enum NumberText {
+    public static func fixed(_ value: Double, _ decimals: Int) -> String {
+        var buffer = [CChar](repeating: 0, count: 64)
+        let count = withVaList([decimals, value]) { vsnprintf(&buffer, buffer.count, "%.*f", $0) }
+        var text = String(decoding: buffer[0..<Int(count)].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        if text.hasPrefix("-"), text.dropFirst().allSatisfy({ $0 == "0" || $0 == "." }) { text.removeFirst() }
+        return text
+    }
+
+    /// Whole numbers without decimals, others with up to 6.
+    public static func plain(_ value: Double) -> String {
+        if value == value.rounded(), abs(value) < 1e15 { return String(Int(value)) }
+        var text = fixed(value, 6)
+        while text.hasSuffix("0") { text.removeLast() }
+        if text.hasSuffix(".") { text.removeLast() }
+        return text
+    }
+}

@@ -1,0 +1,54 @@
+import ArgumentParser
+import Foundation
+import Podium
+
+struct Run: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Compute every ranking of an edition and write its reports.",
+        discussion: """
+            Computes all rankings first and writes nothing unless every one succeeds; each ranking's \
+            folder is then replaced as a whole, so earlier reports are never left half-overwritten.
+            """)
+
+    @OptionGroup var options: InputOptions
+
+    @Option(name: .long, help: "The reports folder.")
+    var reports: String = "Reports"
+
+    @Option(name: .long, help: "Compute only this ranking (repeatable), e.g. green-finance.")
+    var ranking: [String] = []
+
+    @Flag(name: .long, help: "Print only errors.")
+    var quiet = false
+
+    func run() throws {
+        let started = ContinuousClock.now
+        let methodologies = try options.methodologies(ranking)
+        var results: [RankingResult] = []
+        for methodology in methodologies {
+            if !quiet { note("computing \(methodology.ranking) (\(methodology.file))") }
+            let result = try dataErrors { try Pipeline.run(methodology, inputs: options.folder) }
+            results.append(result)
+        }
+        for result in results {
+            let directory = "\(reports)/\(options.edition)/\(result.methodology.ranking)"
+            let files = ReportSet.render(result)
+            try dataErrors { try ReportWriter.write(files, to: directory) }
+            if !quiet { print(summary(result, directory: directory, files: files.count)) }
+        }
+        if !quiet {
+            let elapsed = ContinuousClock.now - started
+            print("done in \(NumberText.fixed(Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18, 2)) s")
+        }
+    }
+
+    private func summary(_ result: RankingResult, directory: String, files: Int) -> String {
+        var lines = ["\(result.methodology.title) \(result.methodology.edition) (\(result.methodology.id)) → \(directory)/ (\(files) files)"]
+        lines += result.summary.map { "  " + $0 }
+        for category in result.categories {
+            lines.append("  \(category.category.id): \(category.entries.count) classified, \(category.notClassified.count) not classified")
+        }
+        if !result.unplaced.isEmpty { lines.append("  in no category: \(result.unplaced.count)") }
+        return lines.joined(separator: "\n")
+    }
+}
