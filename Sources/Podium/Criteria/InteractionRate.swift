@@ -16,7 +16,7 @@ struct InteractionRate: Criterion {
                 parameters: "{weights: {reactions: 1, comments: 1, shares: 1}, scale: 100}",
                 values: EntityValues(totals: ["posts": 10, "reactions": 800, "comments": 150, "shares": 50, "followers_start": 900, "followers_end": 1100]),
                 context: EvaluationContext(periodDays: 366, edition: 2024),
-                expected: .value(5)),
+                expected: .value(10)),
             CriterionExample(
                 parameters: "{weights: {reactions: 1, comments: 4, shares: 16}, scale: 1000}",
                 values: EntityValues(totals: ["posts": 10, "reactions": 800, "comments": 150, "shares": 50, "followers_start": 900, "followers_end": 1100]),

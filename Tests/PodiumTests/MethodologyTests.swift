@@ -1,0 +1,86 @@
+import Testing
+@testable import Podium
+
+@Suite("Methodology files")
+struct MethodologyTests {
+    @Test("a complete file is read with its hierarchy, weights and awards")
+    func valid() throws {
+        let methodology = try MethodologyParser.parse(MethodologyText.budget, file: "budget.yaml")
+        #expect(methodology.id == "test-budget-2024")
+        #expect(methodology.criteria.map(\.id) == ["share", "per_capita", "sewage"])
+        #expect(methodology.pillars.map(\.id) == ["finance", "outcomes"])
+        #expect(methodology.period == .years(2022...2023))
+        let weights = Aggregation.weights(methodology.index)
+        #expect(weights["finance"]!.relative == 0.75)
+        #expect(weights["share"]!.effective == 0.375)
+        #expect(weights["sewage"]!.effective == 0.25)
+        #expect(methodology.award(forPlace: 2) == "Lider")
+        #expect(methodology.award(forPlace: 3) == "Laureat")
+        #expect(methodology.award(forPlace: 4) == nil)
+    }
+
+    @Test("the social-media file reads its period in days")
+    func social() throws {
+        let methodology = try MethodologyParser.parse(MethodologyText.social, file: "social.yaml")
+        #expect(methodology.evaluationContext.periodDays == 14)
+        #expect(methodology.categories[0].filter.platforms == Set(Platform.allCases))
+        #expect(methodology.eligibility.map(\.metric) == ["posts", "followers_start"])
+    }
+
+    /// Each broken file must fail with this exact one-line message.
+    @Test("mistakes are errors that name the file, line and key path", arguments: [
+        ("kind: ratio_over_window\n    unit: \"%\"\n    direction: higher_is_better\n    parameters: {numerator: green, denominator: capital",
+         "kind: ratio_over_windw\n    unit: \"%\"\n    direction: higher_is_better\n    parameters: {numerator: green, denominator: capital",
+         "budget.yaml:27:11: criteria[0].kind: unknown criterion kind 'ratio_over_windw'; known kinds: ratio_over_window, last_window_year_value, interaction_rate, compound_growth, frequency, per_resident"),
+        ("{criterion: share, weight: 1}", "{criterion: share, weight: 0}",
+         "budget.yaml:51:38: index.children[0].children[0].weight: expected a positive number, found '0'"),
+        ("{criterion: share, weight: 1}", "{criterion: share, weight: heavy}",
+         "budget.yaml:51:38: index.children[0].children[0].weight: expected a number, found 'heavy'"),
+        ("parameters: {metric: sewage}", "parameters: {metric: sewer}",
+         "budget.yaml:42:26: criteria[2].parameters.metric: unknown metric 'sewer'; the inputs provide: capital, green, sewage, population"),
+        ("normalisation: min_max", "normalization: min_max",
+         "budget.yaml:61:1: normalization: unknown key 'normalization'; valid keys here: schema, id, ranking, title, edition, description, inputs, period, categories, criteria, index, eligibility, treatment, normalisation, missing_data, ties, awards"),
+        ("normalisation: min_max", "normalisation: z_score",
+         "budget.yaml:61:16: normalisation: unknown value 'z_score'; valid values: min_max, percent_rank"),
+        ("{criterion: sewage, weight: 1}", "{criterion: sewer, weight: 1}",
+         "budget.yaml:57:23: index.children[1].children[0].criterion: unknown criterion 'sewer'; defined criteria: share, per_capita, sewage"),
+        ("        - {criterion: sewage, weight: 1}\n", "        - {criterion: share, weight: 1}\n",
+         "budget.yaml:57:23: index.children[1].children[0].criterion: criterion 'share' appears twice in the index"),
+        ("direction: higher_is_better\n    parameters: {metric: sewage}", "direction: up\n    parameters: {metric: sewage}",
+         "budget.yaml:41:16: criteria[2].direction: unknown value 'up'; valid values: higher_is_better, lower_is_better"),
+        ("schema: 1", "schema: 2", "budget.yaml:1:9: schema: this podium reads methodology schema 1 only"),
+        ("where: {rodz: [1, 2, 3]", "where: {rodz: [1, 2, 7]", "budget.yaml:23:26: categories[1].where.rodz[2]: RODZ of a gmina is 1, 2 or 3"),
+        ("title: Ranking testowy", "title: [Ranking", "budget.yaml:5:"),
+    ])
+    func errors(original: String, broken: String, message: String) throws {
+        // A case whose original text is absent would test nothing.
+        try #require(MethodologyText.budget.contains(original), "fixture text not found: \(original)")
+        let text = MethodologyText.budget.replacingOccurrences(of: original, with: broken)
+        let error = #expect(throws: MethodologyError.self) { try MethodologyParser.parse(text, file: "budget.yaml") }
+        #expect(error?.description.hasPrefix(message) == true, "got: \(error?.description ?? "nothing")")
+    }
+
+    @Test("a criterion without a weight in the index is an error")
+    func unusedCriterion() throws {
+        let text = MethodologyText.budget.replacingOccurrences(of: "        - {criterion: per_capita, weight: 1}\n", with: "")
+        let error = #expect(throws: MethodologyError.self) { try MethodologyParser.parse(text, file: "budget.yaml") }
+        #expect(error?.message == "criterion 'per_capita' is defined but has no weight in the index")
+    }
+
+    @Test("a budget kind in a ranking of dates is an error")
+    func periodMismatch() throws {
+        let text = MethodologyText.social.replacingOccurrences(of: "kind: frequency", with: "kind: ratio_over_window")
+        let error = #expect(throws: MethodologyError.self) { try MethodologyParser.parse(text, file: "social.yaml") }
+        #expect(error?.message == "kind 'ratio_over_window' needs a period of years")
+    }
+}
+
+extension String {
+    func replacingOccurrences(of target: String, with replacement: String) -> String {
+        components(separatedBy: target).joined(separator: replacement)
+    }
+
+    func components(separatedBy separator: String) -> [String] {
+        split(separator: separator, omittingEmptySubsequences: false).map(String.init)
+    }
+}
