@@ -47,7 +47,7 @@ extension CSVRecord {
     }
 
     func year(_ column: CSVColumn) throws -> Int {
-        guard let year = try integer(column), (1900...2200).contains(year) else {
+        guard let year = (try? integer(column)).flatMap({ $0 }), (1900...2200).contains(year) else {
             throw InputError(file: header.file, line: line, message: "column '\(column.name)': '\(string(column))' is not a year")
         }
         return year

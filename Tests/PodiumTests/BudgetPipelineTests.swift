@@ -1,0 +1,146 @@
+import Foundation
+import Testing
+@testable import Podium
+
+/// A small budget ranking whose every number can be worked out by hand.
+enum BudgetFixture {
+    static let files: [String: String] = [
+        "registry/TERC.csv": Fixture.terc,
+        "registry/population.csv": """
+            teryt,year,population
+            0261011,2022,100
+            0261011,2023,100
+            0264011,2022,200
+            0264011,2023,200
+            1061011,2022,50
+            1061011,2023,50
+            0201011,2022,50
+            0201011,2023,50
+            0205023,2022,50
+            0205023,2023,50
+            0201022,2022,10
+            0201022,2023,10
+            0205011,2022,30
+            0205011,2023,30
+
+            """,
+        // Jelenia Góra: share 10 %, 0.1 PLN/os., sewage 80; Wrocław: 30 %, 0.15, 90; Łódź: 20 %, 0.2, 100.
+        // Bolesławiec (miejska) and Bolków are identical; Bolesławiec (wiejska) has no capital
+        // spending; Jawor has no sewage figure for 2023.
+        "data/metrics.csv": """
+            teryt,year,metric,value
+            0261011,2022,capital,100
+            0261011,2023,capital,100
+            0261011,2022,green,10
+            0261011,2023,green,10
+            0261011,2023,sewage,80
+            0264011,2022,capital,100
+            0264011,2023,capital,100
+            0264011,2022,green,20
+            0264011,2023,green,40
+            0264011,2023,sewage,90
+            1061011,2022,capital,50
+            1061011,2023,capital,50
+            1061011,2022,green,10
+            1061011,2023,green,10
+            1061011,2023,sewage,100
+            0201011,2022,capital,10
+            0201011,2023,capital,10
+            0201011,2022,green,5
+            0201011,2023,green,5
+            0201011,2023,sewage,50
+            0205023,2022,capital,10
+            0205023,2023,capital,10
+            0205023,2022,green,5
+            0205023,2023,green,5
+            0205023,2023,sewage,50
+            0201022,2022,capital,0
+            0201022,2023,capital,0
+            0201022,2022,green,0
+            0201022,2023,green,0
+            0201022,2023,sewage,10
+            0205011,2022,capital,10
+            0205011,2023,capital,10
+            0205011,2022,green,1
+            0205011,2023,green,1
+            0205011,2022,sewage,20
+
+            """,
+        "methodologies/test-budget-2024.yaml": MethodologyText.budget,
+    ]
+
+    static func run() throws -> (RankingResult, Fixture) {
+        let fixture = try Fixture(files)
+        let methodology = try MethodologyParser.load(fixture.path("methodologies/test-budget-2024.yaml"),
+                                                     displayName: "test-budget-2024.yaml")
+        return (try Pipeline.run(methodology, inputs: fixture.folder), fixture)
+    }
+}
+
+@Suite("Budget ranking end to end (in process)")
+struct BudgetPipelineTests {
+    @Test("scores, places and awards match the hand computation")
+    func handComputed() throws {
+        let (result, fixture) = try BudgetFixture.run()
+        defer { fixture.remove() }
+        let files = Dictionary(uniqueKeysWithValues: ReportSet.render(result).map { ($0.name, $0.contents) })
+        #expect(files["miasta.csv"] == """
+            rank,teryt,name,voivodeship,score,finance,outcomes,award
+            1,1061011,Łódź,łódzkie,81.25,75.00,100.00,Lider
+            2,0264011,Wrocław,dolnośląskie,68.75,75.00,50.00,Lider
+            3,0261011,Jelenia Góra,dolnośląskie,0.00,0.00,0.00,Laureat
+
+            """)
+        // Two identical gminas share first place and both get the award.
+        #expect(files["gminy.csv"] == """
+            rank,teryt,name,voivodeship,score,finance,outcomes,award
+            1,0201011,Bolesławiec,dolnośląskie,100.00,100.00,100.00,Lider
+            1,0205023,Bolków,dolnośląskie,100.00,100.00,100.00,Lider
+
+            """)
+        #expect(files["not-classified.csv"] == """
+            teryt,name,category,reason
+            0201022,Bolesławiec,gminy,share: Σ capital over 2022–2023 is 0
+            0205011,Jawor,gminy,sewage: no sewage for 2023
+
+            """)
+    }
+
+    @Test("the breakdown adds up: contributions sum to the score")
+    func breakdown() throws {
+        let (result, fixture) = try BudgetFixture.run()
+        defer { fixture.remove() }
+        let text = ReportSet.render(result).first { $0.name == "breakdown.csv" }!.contents
+        let rows = text.split(separator: "\n").dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false) }
+        let wroclaw = rows.filter { $0[1] == "0264011" }
+        let criteria = wroclaw.filter { $0[4] == "criterion" }.map { Double($0[14])! }.reduce(0, +)
+        let index = wroclaw.first { $0[4] == "index" }.map { Double($0[14])! }!
+        #expect(abs(criteria - 68.75) < 1e-5)
+        #expect(abs(index - 68.75) < 1e-9)
+        #expect(wroclaw.contains { $0[5] == "share" && $0[8] == "30.000000" && $0[11] == "100.000000" && $0[13] == "0.375000" })
+    }
+
+    @Test("explain shows the values the leaderboard was built from, and the gap to the place above")
+    func explain() throws {
+        let (result, fixture) = try BudgetFixture.run()
+        defer { fixture.remove() }
+        let wroclaw = try MunicipalityQuery.resolve("wroclaw", in: result.municipalities)
+        let text = try ExplainText.render(result, municipality: wroclaw, category: nil)
+        #expect(text.contains("Place 2 of 3, score 68.75, Lider"))
+        #expect(text.contains("Behind place 1 (Łódź, 81.25) by 12.50 points"))
+        let jawor = try MunicipalityQuery.resolve("0205011", in: result.municipalities)
+        #expect(try ExplainText.render(result, municipality: jawor, category: nil).contains("Not classified: sewage: no sewage for 2023"))
+    }
+
+    @Test("names: ambiguous ones list the candidates, unknown ones suggest close matches")
+    func names() throws {
+        let (result, fixture) = try BudgetFixture.run()
+        defer { fixture.remove() }
+        let ambiguous = #expect(throws: ExplainError.self) { try MunicipalityQuery.resolve("Bolesławiec", in: result.municipalities) }
+        #expect(ambiguous?.description == "'Bolesławiec' names 2 gminas; give the TERYT code of one: 0201011 Bolesławiec (gmina miejska, dolnośląskie); 0201022 Bolesławiec (gmina wiejska, dolnośląskie)")
+        let unknown = #expect(throws: ExplainError.self) { try MunicipalityQuery.resolve("Jawr", in: result.municipalities) }
+        #expect(unknown?.description == "no gmina named 'Jawr'; did you mean: Jawor (0205011, gmina miejska)")
+        let code = #expect(throws: ExplainError.self) { try MunicipalityQuery.resolve("0264012", in: result.municipalities) }
+        #expect(code?.description.hasPrefix("no gmina with TERYT code 0264012; did you mean: Wrocław (0264011") == true)
+    }
+}

@@ -1,0 +1,83 @@
+import Testing
+import PodiumCSV
+@testable import Podium
+
+@Suite("Register and metrics")
+struct LoaderTests {
+    func register(_ fixture: Fixture) throws -> Register {
+        try RegisterLoader.load(terc: fixture.path("registry/TERC.csv"), population: nil)
+    }
+
+    @Test("the TERC register gives gminas with 7-digit codes and lower-case voivodeships")
+    func registerFile() throws {
+        let fixture = try Fixture(["registry/TERC.csv": Fixture.terc])
+        defer { fixture.remove() }
+        let register = try register(fixture)
+        #expect(register.municipalities.map(\.teryt.text) == ["0201011", "0201022", "0205011", "0205023", "0261011", "0264011", "1061011"])
+        let lodz = try #require(register.municipality(TerytCode("1061011")!))
+        #expect(lodz.name == "Łódź")
+        #expect(lodz.voivodeship == "łódzkie")
+        #expect(lodz.powiat == 61)
+        #expect(register.municipality(TerytCode("0205023")!)?.kind == .urbanRural)
+        #expect(register.source == "TERC.csv (GUS TERC, stan na 2020-01-01)")
+    }
+
+    static let metricErrors: [(String, String)] = [
+        ("teryt,year,metric,value\n9999999,2022,green,1\n",
+         "data/metrics.csv:2: column 'teryt': '9999999' is not a gmina of the register (RODZ 1, 2 or 3)"),
+        ("teryt,year,metric,value\n264011,2022,green,1\n",
+         "data/metrics.csv:2: column 'teryt': '264011' is not a 7-digit TERYT code"),
+        ("teryt,year,metric,value\n0264011,2022,green,1\n0264011,2023,green,1\n0264011,2022,green,2\n",
+         "data/metrics.csv:4: green of 0264011 for 2022 is given twice (first on line 2)"),
+        ("teryt,year,metric,value\n0264011,2022,green,-5\n",
+         "data/metrics.csv:2: column 'value': negative amount '-5'"),
+        ("teryt,year,metric,value\n0264011,2022,green,12a\n",
+         "data/metrics.csv:2: column 'value': '12a' is not a number (decimal point, e.g. 1234.56)"),
+        ("teryt,year,metric,value\n0264011,2022,gren,1\n",
+         "data/metrics.csv:2: unknown metric 'gren'; the methodology declares: capital, green, sewage"),
+        ("teryt,year,metric,value\n0264011,twenty,green,1\n",
+         "data/metrics.csv:2: column 'year': 'twenty' is not a year"),
+        ("teryt,metric,value\n0264011,green,1\n",
+         "data/metrics.csv:1: missing required column 'year'; found 'teryt', 'metric', 'value'"),
+        ("teryt,year,metric,value\n0264011,2022,green\n",
+         "data/metrics.csv:2: row has 3 fields but the header has 4"),
+    ]
+
+    @Test("bad metric rows are errors naming file and line", arguments: metricErrors)
+    func metricError(text: String, message: String) throws {
+        let fixture = try Fixture(["registry/TERC.csv": Fixture.terc, "data/metrics.csv": text])
+        defer { fixture.remove() }
+        let register = try register(fixture)
+        var described: String?
+        do {
+            _ = try MetricsLoader.load(fixture.path("data/metrics.csv"), metrics: ["capital", "green", "sewage"], register: register)
+        } catch let error as InputError {
+            described = error.description
+        } catch let error as CSVError {
+            described = error.description
+        }
+        #expect(described == fixture.path(message.components(separatedBy: ":")[0]) + message.dropFirst("data/metrics.csv".count))
+    }
+
+    @Test("long form, wide form and a Polish spreadsheet's decimal commas give the same values")
+    func forms() throws {
+        let fixture = try Fixture([
+            "registry/TERC.csv": Fixture.terc,
+            "long.csv": "teryt,year,metric,value\n0264011,2022,green,1234.5\n0264011,2022,capital,\n0264011,2023,green,7\n",
+            "wide.csv": "year,extra,TERYT,green,capital\n2022,x,0264011,1234.5,\n2023,y,0264011,7,\n",
+            "polish.csv": "teryt;year;metric;value\r\n0264011;2022;green;1 234,5\r\n0264011;2022;capital;\r\n0264011;2023;green;7\r\n",
+        ])
+        defer { fixture.remove() }
+        let register = try register(fixture)
+        let metrics = ["capital", "green", "sewage"]
+        let long = try MetricsLoader.load(fixture.path("long.csv"), metrics: metrics, register: register)
+        let wide = try MetricsLoader.load(fixture.path("wide.csv"), metrics: metrics, register: register)
+        let polish = try MetricsLoader.load(fixture.path("polish.csv"), metrics: metrics, register: register,
+                                            options: CSVReadOptions(decimal: .comma))
+        let expected: [TerytCode: [String: [Int: Double]]] = [TerytCode("0264011")!: ["green": [2022: 1234.5, 2023: 7]]]
+        #expect(long.values == expected)
+        #expect(wide.values == expected)
+        #expect(polish.values == expected)
+        #expect(wide.ignoredColumns == ["extra"])
+    }
+}

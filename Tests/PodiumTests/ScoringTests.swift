@@ -1,0 +1,123 @@
+import Testing
+@testable import Podium
+
+private let jrc = TreatmentSpec.winsoriseOrLog(skewnessLimit: 2, kurtosisLimit: 3.5, maxReplaced: 5, minValues: 4)
+
+@Suite("Outlier treatment")
+struct OutlierTreatmentTests {
+    @Test("fewer than four values, or all equal: no treatment")
+    func untouched() {
+        #expect(OutlierTreatment.apply(jrc, to: [1, 2, 1000]).record == .untouched(reason: "fewer than 4 values"))
+        #expect(OutlierTreatment.apply(jrc, to: [7, 7, 7, 7, 7]).record == .untouched(reason: "all values are equal"))
+        let even = OutlierTreatment.apply(jrc, to: [1, 2, 3, 4, 5])
+        #expect(even.values == [1, 2, 3, 4, 5])
+        #expect(even.record == .untouched(reason: "skewness 0.00, kurtosis -1.20 within limits"))
+    }
+
+    @Test("skewness and kurtosis match Excel's SKEW and KURT")
+    func shape() {
+        // 1…19 and 1000: values from an independent computation (Python, the same estimators).
+        let shape = OutlierTreatment.Shape(Array(1...19).map(Double.init) + [1000])
+        #expect(abs(shape.skewness - 4.4675765755287316) < 1e-9)
+        #expect(abs(shape.kurtosis - 19.97145854317376) < 1e-9)
+    }
+
+    @Test("one high outlier is pulled down to the next value")
+    func winsoriseHigh() {
+        let result = OutlierTreatment.apply(jrc, to: Array(1...19).map(Double.init) + [1000])
+        #expect(result.record == .winsorised(high: 1, low: 0))
+        #expect(result.values == Array(1...19).map(Double.init) + [19])
+    }
+
+    @Test("one low outlier is pulled up to the next value")
+    func winsoriseLow() {
+        let result = OutlierTreatment.apply(jrc, to: [-1000] + Array(1...19).map(Double.init))
+        #expect(result.record == .winsorised(high: 0, low: 1))
+        #expect(result.values.first == 1)
+    }
+
+    @Test("winsorising that makes every value equal stops there")
+    func allEqualAfterWinsorising() {
+        let result = OutlierTreatment.apply(jrc, to: Array(repeating: 5, count: 10) + [100])
+        #expect(result.record == .winsorised(high: 1, low: 0))
+        #expect(result.values == Array(repeating: 5, count: 11))
+    }
+
+    @Test("a tail too heavy for five steps falls back to the log of the original values")
+    func logFallback() {
+        // Steps replace 1, 2, 3, 4, then 5 values at the top and it still fails.
+        let values = Array(1...40).map(Double.init) + (3...10).map { pow10($0) }
+        let result = OutlierTreatment.apply(jrc, to: values)
+        #expect(result.record == .logTransformed)
+        #expect(abs(result.values[0] - 18.420680743852365) < 1e-12)
+        #expect(abs(result.values[47] - 23.035801260693624) < 1e-12)
+    }
+
+    @Test("no treatment configured leaves values alone")
+    func notConfigured() {
+        let result = OutlierTreatment.apply(.none, to: [1, 2, 1e9, 3])
+        #expect(result.values == [1, 2, 1e9, 3])
+        #expect(result.record == .notConfigured)
+    }
+}
+
+private func pow10(_ exponent: Int) -> Double { (0..<exponent).reduce(1.0) { value, _ in value * 10 } }
+
+@Suite("Normalisation")
+struct NormalisationTests {
+    @Test("min-max to 0–100, best = 100")
+    func minMax() {
+        #expect(Normalisation.minMax([10, 20, 30], direction: .higherIsBetter) == [0, 50, 100])
+        #expect(Normalisation.minMax([10, 20, 30], direction: .lowerIsBetter) == [100, 50, 0])
+        #expect(Normalisation.minMax([4, 4], direction: .higherIsBetter) == [100, 100])
+        #expect(Normalisation.minMax([4], direction: .higherIsBetter) == [100])
+    }
+
+    @Test("percent rank: equal values share the lowest rank")
+    func percentRank() {
+        let ranks = Normalisation.percentRank([3, 1, 3, 2], direction: .higherIsBetter)
+        #expect(ranks[1] == 0)
+        #expect(abs(ranks[3] - 100.0 / 3) < 1e-12)
+        #expect(abs(ranks[0] - 200.0 / 3) < 1e-12)
+        #expect(ranks[0] == ranks[2])
+        #expect(Normalisation.percentRank([3, 1, 2], direction: .lowerIsBetter) == [0, 100, 50])
+        #expect(Normalisation.percentRank([42], direction: .higherIsBetter) == [100])
+        #expect(Normalisation.percentRank([5, 5, 5], direction: .higherIsBetter) == [0, 0, 0])
+    }
+}
+
+@Suite("Places and awards")
+struct StandingsTests {
+    let codes = ["0264011", "0201011", "1061011", "0205011"].map { TerytCode($0)! }
+
+    func award(_ place: Int) -> String? { place <= 2 ? "Lider" : nil }
+
+    @Test("ties share a place and the next place is skipped (1, 2, 2, 4)")
+    func ties() {
+        let standings = Standings.rank([90, 80, 80, 70], codes: codes, tolerance: 1e-9, award: award)
+        #expect(standings.map(\.place) == [1, 2, 2, 4])
+        // Inside the tie, by TERYT code: 0201011 before 1061011.
+        #expect(standings.map(\.entry) == [0, 1, 2, 3])
+        #expect(standings.map(\.award) == ["Lider", "Lider", "Lider", nil])
+    }
+
+    @Test("scores within the tolerance tie; order inside the tie is by TERYT, not by score")
+    func tolerance() {
+        let standings = Standings.rank([80 + 5e-10, 80, 79.9999999, 50], codes: codes, tolerance: 1e-9, award: award)
+        #expect(standings.map(\.place) == [1, 1, 3, 4])
+        #expect(standings.map(\.entry) == [1, 0, 2, 3])
+    }
+
+    @Test("weighted means up the hierarchy")
+    func aggregation() throws {
+        let methodology = try MethodologyParser.parse(MethodologyText.budget, file: "budget.yaml")
+        let columns = methodology.criteria.enumerated().map { index, criterion in
+            CriterionColumn(criterion: criterion, raw: [], treated: [], treatment: .notConfigured,
+                            normalised: [[100, 0], [50, 0], [20, 100]][index])
+        }
+        let scores = Aggregation.scores(methodology.index, columns: columns, entries: 2)
+        #expect(scores["finance"] == [75, 0])
+        #expect(scores["outcomes"] == [20, 100])
+        #expect(scores["index"] == [(3 * 75 + 20) / 4.0, 25])
+    }
+}
