@@ -1,0 +1,209 @@
+import Foundation
+import Testing
+@testable import Podium
+
+/// A small social-media ranking over 14 days whose numbers can be worked out by hand.
+enum SocialFixture {
+    static let accounts = """
+        account_id,teryt,owner,platform,handle
+        fb-wro,0264011,city,facebook,@wroclaw
+        ig-wro,0264011,city,instagram,@wroclaw
+        fb-wro-mayor,0264011,mayor,facebook,@prezydent
+        fb-lodz,1061011,city,facebook,@lodz
+        fb-jawor,0205011,city,facebook,@jawor
+        fb-jg,0261011,city,facebook,@jeleniagora
+
+        """
+
+    /// F0/F1 — fb-wro: 1000/1100 (snapshots before and inside; one after the end is ignored);
+    /// ig-wro: 200/300 (no snapshot before the start: the earliest inside is F0); mayor: 400/400
+    /// (a snapshot on the first day); fb-lodz: 2000/2100; fb-jawor: 5/8; fb-jg: none.
+    static let followers = """
+        account_id,date,followers
+        fb-wro,2023-12-15,1000
+        fb-wro,2024-01-10,1100
+        fb-wro,2024-01-20,5000
+        ig-wro,2024-01-05,200
+        ig-wro,2024-01-14,300
+        fb-wro-mayor,2024-01-01,400
+        fb-wro-mayor,2024-01-14,400
+        fb-lodz,2023-12-01,2000
+        fb-lodz,2024-01-14,2100
+        fb-lodz,2024-01-15,9999
+        fb-jawor,2024-01-01,5
+        fb-jawor,2024-01-14,8
+
+        """
+
+    /// fb-wro: 5 posts in the period (two of them only by their UTC date), 2 outside.
+    static let posts = """
+        account_id,post_id,published_at,reactions,comments,shares,views
+        fb-wro,1,2024-01-02T10:00:00+01:00,10,2,1,
+        fb-wro,2,2024-01-03T10:00:00Z,20,0,0,100
+        fb-wro,3,2024-01-04T10:00:00.250+01:00,5,5,5,
+        fb-wro,4,2023-12-31T23:30:00-01:00,1,0,0,
+        fb-wro,5,2024-01-15T00:30:00+01:00,0,1,0,
+        fb-wro,6,2024-01-15T00:00:00Z,1000,0,0,
+        fb-wro,7,2023-12-31T23:59:59Z,1000,0,0,
+        ig-wro,1,2024-01-05T12:00:00+01:00,100,10,10,5000
+        ig-wro,2,2024-01-06T12:00:00+01:00,50,0,0,
+        fb-wro-mayor,1,2024-01-07T12:00:00+01:00,4,0,0,
+        fb-wro-mayor,2,2024-01-08T12:00:00+01:00,6,0,0,
+        fb-lodz,a,2024-01-02T08:00:00+01:00,10,1,1,
+        fb-lodz,b,2024-01-03T08:00:00+01:00,10,1,1,
+        fb-lodz,c,2024-01-04T08:00:00+01:00,10,1,1,
+        fb-lodz,d,2024-01-05T08:00:00+01:00,10,1,1,
+        fb-jawor,1,2024-01-05T08:00:00+01:00,1,0,0,
+        fb-jawor,2,2024-01-06T08:00:00+01:00,1,0,0,
+        fb-jawor,3,2024-01-07T08:00:00+01:00,1,0,0,
+        fb-jg,1,2024-01-05T08:00:00+01:00,1,0,0,
+        fb-jg,2,2024-01-06T08:00:00+01:00,1,0,0,
+
+        """
+
+    /// The same figures, aggregated elsewhere.
+    static let stats = """
+        account_id,posts,reactions,comments,shares,followers_start,followers_end
+        fb-wro,5,36,8,6,1000,1100
+        ig-wro,2,150,10,10,200,300
+        fb-wro-mayor,2,10,0,0,400,400
+        fb-lodz,4,40,4,4,2000,2100
+        fb-jawor,3,3,0,0,5,8
+        fb-jg,2,2,0,0,,
+
+        """
+
+    static let population = """
+        teryt,year,population
+        0264011,2024,640000
+        1061011,2024,670000
+        0205011,2024,22000
+        0261011,2024,80000
+
+        """
+
+    static func files(posts: String = posts, stats: Bool = false) -> [String: String] {
+        var methodology = MethodologyText.social
+        if stats {
+            methodology = methodology.replacingOccurrences(
+                of: "  posts: social/posts.csv\n  followers: social/followers.csv\n",
+                with: "  account_stats: social/account_stats.csv\n")
+        }
+        return [
+            "registry/TERC.csv": Fixture.terc, "registry/population.csv": population,
+            "social/accounts.csv": accounts, "social/followers.csv": followers, "social/posts.csv": posts,
+            "social/account_stats.csv": self.stats, "methodologies/test-social-2024.yaml": methodology,
+        ]
+    }
+
+    static func run(_ files: [String: String]) throws -> RankingResult {
+        let fixture = try Fixture(files)
+        defer { fixture.remove() }
+        let methodology = try MethodologyParser.load(fixture.path("methodologies/test-social-2024.yaml"),
+                                                     displayName: "test-social-2024.yaml")
+        return try Pipeline.run(methodology, inputs: fixture.folder)
+    }
+}
+
+@Suite("Social-media ranking end to end (in process)")
+struct SocialPipelineTests {
+    @Test("per-account figures follow the period, the UTC date and the snapshot rules")
+    func accountFigures() throws {
+        let result = try SocialFixture.run(SocialFixture.files())
+        let byID = Dictionary(uniqueKeysWithValues: result.accounts.map { ($0.account.id, $0) })
+        let wro = try #require(byID["fb-wro"])
+        #expect([wro.posts, wro.reactions, wro.comments, wro.shares] == [Int](arrayLiteral: 5, 36, 8, 6))
+        #expect([wro.followersStart, wro.followersEnd] == [Int?](arrayLiteral: 1000, 1100))
+        #expect([byID["ig-wro"]!.followersStart, byID["ig-wro"]!.followersEnd] == [Int?](arrayLiteral: 200, 300))
+        #expect(byID["fb-wro-mayor"]!.followersStart == 400)
+        #expect(byID["fb-lodz"]!.followersEnd == 2100)
+        #expect(byID["fb-jg"]!.leftOutReason == "no follower snapshot on or before 2024-01-14")
+        #expect(result.summary.contains { $0.contains("18 in the period, 2 outside it (skipped)") })
+    }
+
+    @Test("criteria, percent ranks and scores match the hand computation")
+    func scores() throws {
+        let result = try SocialFixture.run(SocialFixture.files())
+        let cities = try #require(result.categories.first { $0.category.id == "miasta" })
+        let wro = try #require(cities.entries.firstIndex { $0.municipality.teryt.text == "0264011" })
+        // Wrocław, facebook + instagram: P 7, I 220, F0 1200, F1 1400, population 640 000.
+        #expect(abs(cities.column("engagement_rate")!.raw[wro] - 220.0 / 7 / 1300 * 100) < 1e-12)
+        #expect(abs(cities.column("weekly_growth")!.raw[wro] - ((1400.0 / 1200).squareRoot() - 1) * 100) < 1e-12)
+        #expect(cities.column("posts_per_week")!.raw[wro] == 3.5)
+        #expect(cities.column("reach")!.raw[wro] == 2.1875)
+        let files = Dictionary(uniqueKeysWithValues: ReportSet.render(result).map { ($0.name, $0.contents) })
+        // Two entities: the better value ranks 100, the other 0; weights 2, 1, 1, 1.
+        #expect(files["miasta.csv"] == """
+            rank,teryt,name,voivodeship,score,award
+            1,0264011,Wrocław,dolnośląskie,80.00,Złoty Lajk
+            2,1061011,Łódź,łódzkie,20.00,Srebrny Lajk
+
+            """)
+        #expect(files["wlodarze.csv"] == "rank,teryt,name,voivodeship,score,award\n1,0264011,Wrocław,dolnośląskie,100.00,Złoty Lajk\n")
+        #expect(files["not-classified.csv"] == """
+            teryt,name,category,reason
+            0205011,Jawor,miasta,followers_start 5 is below the minimum 10
+            0261011,Jelenia Góra,miasta,no usable account (fb-jg: no follower snapshot on or before 2024-01-14)
+            0205011,Jawor,facebook,followers_start 5 is below the minimum 10
+            0261011,Jelenia Góra,facebook,no usable account (fb-jg: no follower snapshot on or before 2024-01-14)
+
+            """)
+    }
+
+    @Test("account_stats.csv with the same figures gives the same leaderboards, breakdown and awards")
+    func equivalentSources() throws {
+        let fromPosts = ReportSet.render(try SocialFixture.run(SocialFixture.files()))
+        let fromStats = ReportSet.render(try SocialFixture.run(SocialFixture.files(stats: true)))
+        #expect(fromPosts.map(\.name) == fromStats.map(\.name))
+        for (posts, stats) in zip(fromPosts, fromStats) where posts.name != "not-classified.csv" {
+            #expect(posts == stats, "\(posts.name) differs")
+        }
+        // Who is not classified is the same; only the wording of a left-out account names its source.
+        func who(_ files: [ReportFile]) -> [String] {
+            files.first { $0.name == "not-classified.csv" }!.contents.split(separator: "\n").map { $0.split(separator: ",").prefix(3).joined(separator: ",") }
+        }
+        #expect(who(fromPosts) == who(fromStats))
+    }
+
+    static let postErrors: [(String, String, String)] = [
+        ("fb-wro,3,2024-01-04T10:00:00.250+01:00,5,5,5,", "fb-wro,2,2024-01-04T10:00:00+01:00,5,5,5,",
+         "social/posts.csv:4: duplicate post '2' of account 'fb-wro' (first on line 3)"),
+        ("fb-jg,2,", "fb-nobody,2,", "social/posts.csv:21: unknown account 'fb-nobody' (not in accounts.csv)"),
+        ("ig-wro,2,2024-01-06T12:00:00+01:00,50,", "ig-wro,2,2024-01-06T12:00:00+01:00,-50,",
+         "social/posts.csv:10: column 'reactions': '-50' is not a whole number ≥ 0"),
+        ("2024-01-06T12:00:00+01:00,50", "2024-02-30T12:00:00+01:00,50",
+         "social/posts.csv:10: column 'published_at': '2024-02-30T12:00:00+01:00' is not an ISO 8601 date and time with Z or an offset"),
+        ("2024-01-06T12:00:00+01:00,50", "2024-01-06 12:00,50",
+         "social/posts.csv:10: column 'published_at': '2024-01-06 12:00' is not an ISO 8601 date and time with Z or an offset"),
+        ("10,1,1,\nfb-lodz,d", "10,1,1,x\nfb-lodz,d",
+         "social/posts.csv:15: column 'views': 'x' is not a whole number"),
+    ]
+
+    @Test("bad posts are errors naming file and line", arguments: postErrors)
+    func postError(original: String, broken: String, message: String) throws {
+        try #require(SocialFixture.posts.contains(original))
+        let files = SocialFixture.files(posts: SocialFixture.posts.replacingOccurrences(of: original, with: broken))
+        let error = #expect(throws: (any Error).self) { try SocialFixture.run(files) }
+        let text = error.map { String(describing: $0) } ?? "nothing"
+        #expect(text.hasSuffix(message), "got: \(text)")
+    }
+
+    @Test("timestamps become UTC calendar days", arguments: [
+        ("2024-10-31T23:30:00+01:00", "2024-10-31"), ("2023-11-01T00:30:00+01:00", "2023-10-31"),
+        ("2024-03-01T23:30:00-02:00", "2024-03-02"), ("2024-02-29T12:00:00Z", "2024-02-29"),
+        ("2024-01-01T00:00:00.123456Z", "2024-01-01"), ("2024-06-30T01:00+0200", "2024-06-29"),
+        ("2024-06-30 01:00:00+02", "2024-06-29"),
+    ])
+    func timestamps(text: String, day: String) {
+        let parsed = Array(text.utf8).withUnsafeBufferPointer { Timestamp.utcDay($0) }
+        #expect(parsed?.description == day)
+    }
+
+    @Test("malformed timestamps are rejected", arguments: [
+        "2024-01-01", "2024-01-01T12:00:00", "2024-13-01T00:00:00Z", "2024-01-01T24:00:00Z", "2024-01-01T12:00:00Zx",
+        "2023-02-29T12:00:00Z", "2024-01-01T12:00:00+1",
+    ])
+    func badTimestamps(text: String) {
+        #expect(Array(text.utf8).withUnsafeBufferPointer { Timestamp.utcDay($0) } == nil)
+    }
+}
