@@ -4,70 +4,12 @@ import Testing
 
 /// A small budget ranking whose every number can be worked out by hand.
 enum BudgetFixture {
-    static let files: [String: String] = [
-        "registry/TERC.csv": Fixture.terc,
-        "registry/population.csv": """
-            teryt,year,population
-            0261011,2022,100
-            0261011,2023,100
-            0264011,2022,200
-            0264011,2023,200
-            1061011,2022,50
-            1061011,2023,50
-            0201011,2022,50
-            0201011,2023,50
-            0205023,2022,50
-            0205023,2023,50
-            0201022,2022,10
-            0201022,2023,10
-            0205011,2022,30
-            0205011,2023,30
-
-            """,
-        // Jelenia Góra: share 10 %, 0.1 PLN/os., sewage 80; Wrocław: 30 %, 0.15, 90; Łódź: 20 %, 0.2, 100.
-        // Bolesławiec (miejska) and Bolków are identical; Bolesławiec (wiejska) has no capital
-        // spending; Jawor has no sewage figure for 2023.
-        "data/metrics.csv": """
-            teryt,year,metric,value
-            0261011,2022,capital,100
-            0261011,2023,capital,100
-            0261011,2022,green,10
-            0261011,2023,green,10
-            0261011,2023,sewage,80
-            0264011,2022,capital,100
-            0264011,2023,capital,100
-            0264011,2022,green,20
-            0264011,2023,green,40
-            0264011,2023,sewage,90
-            1061011,2022,capital,50
-            1061011,2023,capital,50
-            1061011,2022,green,10
-            1061011,2023,green,10
-            1061011,2023,sewage,100
-            0201011,2022,capital,10
-            0201011,2023,capital,10
-            0201011,2022,green,5
-            0201011,2023,green,5
-            0201011,2023,sewage,50
-            0205023,2022,capital,10
-            0205023,2023,capital,10
-            0205023,2022,green,5
-            0205023,2023,green,5
-            0205023,2023,sewage,50
-            0201022,2022,capital,0
-            0201022,2023,capital,0
-            0201022,2022,green,0
-            0201022,2023,green,0
-            0201022,2023,sewage,10
-            0205011,2022,capital,10
-            0205011,2023,capital,10
-            0205011,2022,green,1
-            0205011,2023,green,1
-            0205011,2022,sewage,20
-
-            """,
-        "methodologies/test-budget-2024.yaml": MethodologyText.budget,
-    ]
+    /// Jelenia Góra: share 10 %, 0.1 PLN/os., sewage 80; Wrocław: 30 %, 0.15, 90; Łódź: 20 %, 0.2, 100.
+    /// Bolesławiec (miejska) and Bolków are identical; Bolesławiec (wiejska) has no capital spending;
+    /// Jawor has no sewage figure for 2023. The files are in Tests/Fixtures/budget/.
+    static let files: [String: String] = Dictionary(uniqueKeysWithValues: [
+        "registry/TERC.csv", "registry/population.csv", "data/metrics.csv", "methodologies/test-budget-2024.yaml",
+    ].map { ($0, Fixture.text("budget/" + $0)) })
 
     static func run() throws -> (RankingResult, Fixture) {
         let fixture = try Fixture(files)

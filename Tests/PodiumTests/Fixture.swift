@@ -21,24 +21,15 @@ struct Fixture {
 
     func remove() { try? FileManager.default.removeItem(at: root) }
 
+    /// Fixture files shared by the test targets, in Tests/Fixtures/.
+    static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("Fixtures")
+
+    static func text(_ path: String) -> String {
+        try! String(contentsOf: directory.appendingPathComponent(path), encoding: .utf8)
+    }
+
     /// A register of two voivodeships: three cities with powiat rights, two urban gminas, one rural,
     /// one urban-rural (with its town and rural parts), and a district of a city.
-    static let terc = """
-        WOJ;POW;GMI;RODZ;NAZWA;NAZWA_DOD;STAN_NA\r
-        02;;;;DOLNOŚLĄSKIE;województwo;2020-01-01\r
-        02;01;;;bolesławiecki;powiat;2020-01-01\r
-        02;01;01;1;Bolesławiec;gmina miejska;2020-01-01\r
-        02;01;02;2;Bolesławiec;gmina wiejska;2020-01-01\r
-        02;05;01;1;Jawor;gmina miejska;2020-01-01\r
-        02;05;02;3;Bolków;gmina miejsko-wiejska;2020-01-01\r
-        02;05;02;4;Bolków;miasto;2020-01-01\r
-        02;05;02;5;Bolków;obszar wiejski;2020-01-01\r
-        02;61;01;1;Jelenia Góra;gmina miejska, miasto na prawach powiatu;2020-01-01\r
-        02;64;;;Wrocław;powiat;2020-01-01\r
-        02;64;01;1;Wrocław;gmina miejska, miasto na prawach powiatu;2020-01-01\r
-        10;;;;ŁÓDZKIE;województwo;2020-01-01\r
-        10;61;01;1;Łódź;gmina miejska, miasto na prawach powiatu;2020-01-01\r
-        10;61;01;8;Łódź-Bałuty;delegatura;2020-01-01\r
-
-        """
+    static let terc = text("budget/registry/TERC.csv")
 }

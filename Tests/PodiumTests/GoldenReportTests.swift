@@ -1,0 +1,41 @@
+import Foundation
+import Testing
+@testable import Podium
+
+/// Whole report sets of the two small fixtures, compared byte for byte with files kept next to this
+/// test. To re-record after a deliberate change: `PODIUM_RECORD_GOLDEN=1 swift test --filter Golden`,
+/// then review the diff. CI never records.
+@Suite("Golden reports")
+struct GoldenReportTests {
+    static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden")
+    static let recording = ProcessInfo.processInfo.environment["PODIUM_RECORD_GOLDEN"] == "1"
+        && ProcessInfo.processInfo.environment["CI"] == nil
+
+    func check(_ files: [ReportFile], in name: String) throws {
+        let folder = Self.directory.appendingPathComponent(name)
+        if Self.recording {
+            try? FileManager.default.removeItem(at: folder)
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            for file in files { try Data(file.contents.utf8).write(to: folder.appendingPathComponent(file.name)) }
+        }
+        let recorded = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
+        #expect(recorded == files.map(\.name).sorted(), "the set of report files changed")
+        for file in files {
+            let golden = try String(contentsOf: folder.appendingPathComponent(file.name), encoding: .utf8)
+            #expect(file.contents == golden, "\(name)/\(file.name) differs from its golden file")
+        }
+    }
+
+    @Test("budget fixture")
+    func budget() throws {
+        let (result, fixture) = try BudgetFixture.run()
+        defer { fixture.remove() }
+        try check(ReportSet.render(result), in: "budget")
+    }
+
+    @Test("social-media fixture")
+    func social() throws {
+        try check(ReportSet.render(try SocialFixture.run(SocialFixture.files())), in: "social")
+    }
+}
+

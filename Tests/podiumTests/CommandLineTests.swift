@@ -1,0 +1,165 @@
+import Foundation
+import Testing
+
+/// Runs the built `podium` binary, as users do.
+struct Podium {
+    struct Outcome {
+        let status: Int32
+        let output: String
+        let errors: String
+    }
+
+    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let fixtures = repository.appendingPathComponent("Tests/Fixtures")
+
+    static var binary: URL {
+        // swift test puts the test bundle next to the products it built, the podium binary among them.
+        Bundle.main.bundleURL.appendingPathComponent("podium")
+    }
+
+    static func run(_ arguments: [String]) throws -> Outcome {
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("podium-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let out = scratch.appendingPathComponent("out"), err = scratch.appendingPathComponent("err")
+        FileManager.default.createFile(atPath: out.path, contents: nil)
+        FileManager.default.createFile(atPath: err.path, contents: nil)
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = arguments
+        process.standardOutput = try FileHandle(forWritingTo: out)
+        process.standardError = try FileHandle(forWritingTo: err)
+        try process.run()
+        process.waitUntilExit()
+        return Outcome(status: process.terminationStatus,
+                       output: try String(contentsOf: out, encoding: .utf8),
+                       errors: try String(contentsOf: err, encoding: .utf8))
+    }
+
+    static func temporaryDirectory() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("podium-test-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
+    /// Every file under `root`, relative path → bytes.
+    static func snapshot(_ root: URL) throws -> [String: Data] {
+        var files: [String: Data] = [:]
+        let enumerator = FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil)
+        while let url = enumerator?.nextObject() as? URL {
+            var isDirectory: ObjCBool = false
+            FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory)
+            if !isDirectory.boolValue {
+                files[String(url.path.dropFirst(root.path.count))] = try Data(contentsOf: url)
+            }
+        }
+        return files
+    }
+}
+
+@Suite("podium on the command line")
+struct CommandLineTests {
+    @Test("help lists the commands")
+    func help() throws {
+        let outcome = try Podium.run(["--help"])
+        #expect(outcome.status == 0)
+        #expect(outcome.output.contains("explain"))
+        #expect(outcome.output.contains("criteria"))
+    }
+
+    @Test("usage errors exit 64", arguments: [
+        ["run", "--frobnicate"], ["run", "--inputs", "/nonexistent/podium"], ["run", "--edition", "abc"],
+    ])
+    func usageErrors(arguments: [String]) throws {
+        let outcome = try Podium.run(arguments)
+        #expect(outcome.status == 64, "\(arguments): \(outcome.errors)")
+    }
+
+    @Test("an edition without methodology is a usage error naming the editions found")
+    func unknownEdition() throws {
+        let outcome = try Podium.run(["run", "--inputs", Podium.fixtures.appendingPathComponent("budget").path, "--edition", "2031"])
+        #expect(outcome.status == 64)
+        #expect(outcome.errors.hasSuffix("no methodology of edition 2031 in \(Podium.fixtures.path)/budget/methodologies; editions found: 2024\n"))
+    }
+
+    @Test("explain by name and by code; an ambiguous or unknown name is a usage error with candidates")
+    func explain() throws {
+        let inputs = ["--inputs", Podium.fixtures.appendingPathComponent("budget").path]
+        let byName = try Podium.run(["explain", "test-budget", "Wrocław"] + inputs)
+        #expect(byName.status == 0)
+        #expect(byName.output.contains("Place 2 of 3, score 68.75, Lider"))
+        #expect(byName.output.contains("Behind place 1 (Łódź, 81.25) by 12.50 points"))
+        let byCode = try Podium.run(["explain", "test-budget", "1061011"] + inputs)
+        #expect(byCode.output.hasPrefix("Łódź (1061011), łódzkie, gmina miejska"))
+        let ambiguous = try Podium.run(["explain", "test-budget", "Bolesławiec"] + inputs)
+        #expect(ambiguous.status == 64)
+        #expect(ambiguous.errors.contains("0201011 Bolesławiec (gmina miejska, dolnośląskie); 0201022 Bolesławiec (gmina wiejska"))
+        let unknown = try Podium.run(["explain", "test-budget", "Jawr"] + inputs)
+        #expect(unknown.status == 64)
+        #expect(unknown.errors == "podium: error: no gmina named 'Jawr'; did you mean: Jawor (0205011, gmina miejska)\n")
+    }
+
+    @Test("bad data exits 65 with one line naming file and line, and leaves earlier reports untouched")
+    func dataErrorKeepsReports() throws {
+        let work = try Podium.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: work) }
+        let inputs = work.appendingPathComponent("Inputs"), reports = work.appendingPathComponent("Reports")
+        try FileManager.default.copyItem(at: Podium.fixtures.appendingPathComponent("budget"), to: inputs)
+        let arguments = ["run", "--inputs", inputs.path, "--reports", reports.path, "--quiet"]
+        let first = try Podium.run(arguments)
+        #expect(first.status == 0, "\(first.errors)")
+        let before = try Podium.snapshot(reports)
+        #expect(before.keys.contains("/2024/test-budget/miasta.csv"))
+
+        let metrics = inputs.appendingPathComponent("data/metrics.csv")
+        let handle = try FileHandle(forWritingTo: metrics)
+        handle.seekToEndOfFile()
+        handle.write(Data("0264011,2021,green,12,5\n".utf8))
+        try handle.close()
+        let lines = try String(contentsOf: metrics, encoding: .utf8).split(separator: "\n").count
+
+        let failed = try Podium.run(arguments)
+        #expect(failed.status == 65)
+        #expect(failed.errors == "podium: error: \(metrics.path):\(lines): row has 5 fields but the header has 4\n")
+        #expect(try Podium.snapshot(reports) == before)
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: reports.appendingPathComponent("2024").path)
+        #expect(leftovers == ["test-budget"])
+    }
+
+    @Test("two runs on the same inputs write byte-identical reports")
+    func deterministic() throws {
+        let work = try Podium.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: work) }
+        let inputs = Podium.fixtures.appendingPathComponent("budget").path
+        var snapshots: [[String: Data]] = []
+        for run in 0..<2 {
+            let reports = work.appendingPathComponent("r\(run)")
+            #expect(try Podium.run(["run", "--inputs", inputs, "--reports", reports.path, "--quiet"]).status == 0)
+            snapshots.append(try Podium.snapshot(reports))
+        }
+        #expect(!snapshots[0].isEmpty)
+        #expect(snapshots[0] == snapshots[1])
+    }
+}
+
+/// The one test that reads Inputs/ and Reports/: a fresh run on the committed sample inputs must
+/// reproduce the committed reports byte for byte.
+@Suite("Committed sample reports")
+struct CommittedReportsTests {
+    @Test("a fresh run reproduces Reports/2024 byte for byte")
+    func reproduce() throws {
+        let work = try Podium.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: work) }
+        let outcome = try Podium.run([
+            "run", "--inputs", Podium.repository.appendingPathComponent("Inputs").path,
+            "--reports", work.path, "--edition", "2024", "--quiet",
+        ])
+        #expect(outcome.status == 0, "\(outcome.errors)")
+        let fresh = try Podium.snapshot(work.appendingPathComponent("2024"))
+        let committed = try Podium.snapshot(Podium.repository.appendingPathComponent("Reports/2024"))
+        #expect(fresh.keys.sorted() == committed.keys.sorted())
+        for (name, data) in committed.sorted(by: { $0.key < $1.key }) {
+            #expect(fresh[name] == data, "Reports/2024\(name) is not what the code computes now: run scripts/run and commit")
+        }
+    }
+}
