@@ -107,96 +107,68 @@ public enum SocialMediaLoader {
     }
 
     /// One pass over the posts: counts are summed per account for posts dated (in UTC) inside the
-    /// period; every row is checked, whatever its date.
+    /// period; every row is checked, whatever its date. Duplicate ids need no memory while each
+    /// account's ids are monotonic (`PostIDOrder`); the accounts where they are not get an exact check
+    /// afterwards (`PostDuplicates`), in memory of a fixed size.
     static func loadPosts(_ path: String, options: CSVReadOptions, lookup: AccountLookup, period: (from: Day, to: Day),
                           figures: inout [AccountFigures], summary: inout SocialMediaSummary) throws {
         let clock = ContinuousClock.now
-        let filter = PostKeyFilter()
-        var suspects: [String: Int] = [:]   // possible duplicates, confirmed by a second look
-        var totals = [Int](repeating: 0, count: figures.count * 4)
-        var inside = 0, outside = 0
+        let order = PostIDOrder(accounts: figures.count)
+        // Per account: posts, reactions, comments, shares; then posts inside and outside the period.
+        // Raw memory, so the per-row path has no copy-on-write or exclusivity checks.
+        let tally = UnsafeMutablePointer<Int>.allocate(capacity: figures.count * 4 + 2)
+        tally.initialize(repeating: 0, count: figures.count * 4 + 2)
+        defer { tally.deallocate() }
+        let insideSlot = figures.count * 4, outsideSlot = insideSlot + 1
         let first = period.from.number, last = period.to.number
         let read = try CSVReader.read(path, options: options) { header in
             let c = try header.require(["account_id", "post_id", "published_at", "reactions", "comments", "shares", "views"])
             let (idColumn, postColumn, dateColumn) = (c[0], c[1], c[2])
-            let counts = [c[3], c[4], c[5]]
-            let views = c[6]
+            let (reactions, comments, shares, views) = (c[3], c[4], c[5], c[6])
+            @inline(__always) func count(_ record: CSVRecord, _ column: CSVColumn) throws -> Int {
+                guard let value = try record.integer(column), value >= 0 else {
+                    throw record.fail("column '\(column.name)': '\(record.string(column))' is not a whole number ≥ 0")
+                }
+                return value
+            }
             return { record in
                 guard let account = lookup.index(of: record.field(idColumn.index)) else {
                     throw record.fail("unknown account '\(record.string(idColumn))' (not in accounts.csv)")
                 }
                 let postID = record.field(postColumn.index)
                 guard !postID.isEmpty else { throw record.fail("column 'post_id' is empty") }
-                if filter.insert(account: account, postID: postID) {
-                    suspects[record.string(idColumn) + "\u{0}" + record.string(postColumn)] = record.line
-                }
+                _ = order.advance(account: account, id: postID)
                 guard let day = Timestamp.utcDay(record.field(dateColumn.index)) else {
                     throw record.fail("column 'published_at': '\(record.string(dateColumn))' is not an ISO 8601 date and time with Z or an offset")
                 }
-                var values = (0, 0, 0)
-                for (position, column) in counts.enumerated() {
-                    guard let value = try record.integer(column), value >= 0 else {
-                        throw record.fail("column '\(column.name)': '\(record.string(column))' is not a whole number ≥ 0")
-                    }
-                    switch position {
-                    case 0: values.0 = value
-                    case 1: values.1 = value
-                    default: values.2 = value
-                    }
-                }
-                if !record.isEmpty(views) {
-                    guard let value = try record.integer(views), value >= 0 else {
-                        throw record.fail("column 'views': '\(record.string(views))' is not a whole number ≥ 0 or empty")
-                    }
-                }
-                guard day.number >= first && day.number <= last else { outside += 1; return }
-                inside += 1
-                totals.withUnsafeMutableBufferPointer { totals in
-                    let base = account * 4
-                    totals[base] += 1
-                    totals[base + 1] += values.0
-                    totals[base + 2] += values.1
-                    totals[base + 3] += values.2
-                }
+                let r = try count(record, reactions), c = try count(record, comments), s = try count(record, shares)
+                if !record.isEmpty(views) { _ = try count(record, views) }
+                guard day.number >= first && day.number <= last else { tally[outsideSlot] += 1; return }
+                tally[insideSlot] += 1
+                let base = tally + account * 4
+                base[0] += 1
+                base[1] += r
+                base[2] += c
+                base[3] += s
             }
         }
-        if !suspects.isEmpty { try confirmDuplicates(path, options: options, suspects: suspects) }
+        let unordered = order.unordered
+        if !unordered.isEmpty {
+            try PostDuplicates.check(path, options: options, lookup: lookup, accounts: unordered)
+        }
         for index in figures.indices {
-            figures[index].posts = totals[index * 4]
-            figures[index].reactions = totals[index * 4 + 1]
-            figures[index].comments = totals[index * 4 + 2]
-            figures[index].shares = totals[index * 4 + 3]
+            figures[index].posts = tally[index * 4]
+            figures[index].reactions = tally[index * 4 + 1]
+            figures[index].comments = tally[index * 4 + 2]
+            figures[index].shares = tally[index * 4 + 3]
         }
         summary.postRows = read.records
         summary.postBytes = read.bytes
-        summary.postsInPeriod = inside
-        summary.postsOutsidePeriod = outside
+        summary.postsInPeriod = tally[insideSlot]
+        summary.postsOutsidePeriod = tally[outsideSlot]
+        summary.unorderedAccounts = unordered.count
         let elapsed = ContinuousClock.now - clock
         summary.postSeconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-    }
-
-    /// The filter's "perhaps seen" keys, checked exactly: the first key that really occurs twice is an
-    /// error naming both lines.
-    private static func confirmDuplicates(_ path: String, options: CSVReadOptions, suspects: [String: Int]) throws {
-        var firstLine: [String: Int] = [:]
-        var duplicate: (line: Int, first: Int, key: String)?
-        try CSVReader.read(path, options: options) { header in
-            let c = try header.require(["account_id", "post_id"])
-            return { record in
-                let key = record.string(c[0]) + "\u{0}" + record.string(c[1])
-                guard suspects[key] != nil else { return }
-                if let first = firstLine[key] {
-                    if duplicate == nil || record.line < duplicate!.line { duplicate = (record.line, first, key) }
-                } else {
-                    firstLine[key] = record.line
-                }
-            }
-        }
-        if let duplicate {
-            let parts = duplicate.key.split(separator: "\u{0}", omittingEmptySubsequences: false)
-            throw InputError(file: path, line: duplicate.line,
-                             message: "duplicate post '\(parts[1])' of account '\(parts[0])' (first on line \(duplicate.first))")
-        }
     }
 
     /// `account_id,posts,reactions,comments,shares,followers_start,followers_end`: the same per-account
@@ -241,3 +213,4 @@ public enum SocialMediaLoader {
         summary.statsRows = read.records
     }
 }
+
