@@ -5,8 +5,8 @@ public struct CSVColumn: Sendable, Hashable {
 }
 
 /// The header row of one file. Columns are found by name, in any order, ignoring case and surrounding
-/// spaces; extra columns are allowed.
-public struct CSVHeader: Sendable {
+/// spaces; extra columns are allowed. A class: every row refers to it, and a reference is cheap.
+public final class CSVHeader: Sendable {
     public let file: String
     public let names: [String]
     public let delimiter: CSVDelimiter

@@ -69,7 +69,12 @@ public enum CSVReader {
 
         let state = UnsafeMutablePointer<RowAssembler>.allocate(capacity: 1)
         state.initialize(to: RowAssembler(file: name, options: options, makeRowHandler: makeRowHandler))
-        defer { state.pointee.freeBuffers(); state.deinitialize(count: 1); state.deallocate() }
+        defer {
+            state.pointee.sink?.release()
+            state.pointee.freeBuffers()
+            state.deinitialize(count: 1)
+            state.deallocate()
+        }
 
         var offset = 0
         var first = true
@@ -105,7 +110,7 @@ public enum CSVReader {
                 reason: "a quoted field is not closed before the end of the file")
         }
         if let error = state.pointee.failure { throw error }
-        guard state.pointee.handler != nil else { throw CSVError.emptyFile(file: name) }
+        guard state.pointee.sink != nil else { throw CSVError.emptyFile(file: name) }
         return CSVReadSummary(records: state.pointee.records, bytes: offset, delimiter: state.pointee.delimiter)
     }
 
@@ -146,8 +151,8 @@ private struct RowAssembler {
     let options: CSVReadOptions
     let makeRowHandler: (CSVHeader) throws -> (CSVRecord) throws -> Void
     var delimiter: CSVDelimiter = .comma
-    var header: CSVHeader?
-    var handler: ((CSVRecord) throws -> Void)?
+    /// Held unmanaged so that handing over a row costs no reference counting; released by `stream`.
+    var sink: Unmanaged<RowSink>?
     var failure: Error?
 
     var bytes = UnsafeMutablePointer<UInt8>.allocate(capacity: 4096)
@@ -193,11 +198,22 @@ private struct RowAssembler {
             endCapacity *= 2
         }
         if length > 0, let source {
-            (bytes + byteCount).update(from: source.assumingMemoryBound(to: UInt8.self), count: length)
-            // Line breaks inside quoted fields move the line count too.
-            if memchr(source, 0x0A, length) != nil {
-                let field = UnsafeBufferPointer(start: bytes + byteCount, count: length)
-                line += field.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+            // Line breaks inside quoted fields move the line count too. Most fields are short: one
+            // loop copies and looks for them, cheaper than calling memcpy and memchr.
+            let from = source.assumingMemoryBound(to: UInt8.self), to = bytes + byteCount
+            if length <= 32 {
+                var breaks = 0
+                for index in 0..<length {
+                    let byte = from[index]
+                    to[index] = byte
+                    breaks &+= byte == 0x0A ? 1 : 0
+                }
+                line += breaks
+            } else {
+                to.update(from: from, count: length)
+                if memchr(source, 0x0A, length) != nil {
+                    line += UnsafeBufferPointer(start: to, count: length).reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+                }
             }
         }
         byteCount += length
@@ -213,25 +229,37 @@ private struct RowAssembler {
         defer { fieldCount = 0; byteCount = 0 }
         guard failure == nil else { return }
         do {
-            if let handler {
-                let expected = header!.names.count
+            if let sink {
+                let header = sink._withUnsafeGuaranteedRef { $0.header }
+                let expected = header.names.count
                 guard fieldCount == expected else {
                     throw CSVError.raggedRow(file: file, line: recordLine, expected: expected, found: fieldCount)
                 }
                 records += 1
-                try handler(CSVRecord(line: recordLine, header: header!, bytes: bytes, ends: ends, count: fieldCount))
+                let record = CSVRecord(line: recordLine, header: header, bytes: bytes, ends: ends, count: fieldCount)
+                try sink._withUnsafeGuaranteedRef { try $0.handle(record) }
             } else {
                 let names = (0..<fieldCount).map { index -> String in
                     let start = index == 0 ? 0 : ends[index - 1]
                     return String(decoding: UnsafeBufferPointer(start: bytes + start, count: ends[index] - start), as: UTF8.self)
                 }
                 let header = try CSVHeader(file: file, names: names, delimiter: delimiter, decimal: options.decimal)
-                self.header = header
-                handler = try makeRowHandler(header)
+                sink = Unmanaged.passRetained(RowSink(header: header, handle: try makeRowHandler(header)))
             }
         } catch {
             failure = error
         }
+    }
+}
+
+/// The header and the function that receives every data row.
+private final class RowSink {
+    let header: CSVHeader
+    let handle: (CSVRecord) throws -> Void
+
+    init(header: CSVHeader, handle: @escaping (CSVRecord) throws -> Void) {
+        self.header = header
+        self.handle = handle
     }
 }
 

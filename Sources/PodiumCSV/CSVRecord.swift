@@ -3,12 +3,14 @@
 public struct CSVRecord {
     /// The line on which the row starts (1 is the header).
     public let line: Int
-    public let header: CSVHeader
-    let bytes: UnsafePointer<UInt8>
-    let ends: UnsafePointer<Int>
+    /// Unowned: the reader keeps the header alive for as long as any row is handed out, and a row
+    /// per post must not cost a reference count.
+    public unowned(unsafe) let header: CSVHeader
+    @usableFromInline let bytes: UnsafePointer<UInt8>
+    @usableFromInline let ends: UnsafePointer<Int>
     public let count: Int
 
-    @inline(__always)
+    @inlinable @inline(__always)
     public func field(_ index: Int) -> UnsafeBufferPointer<UInt8> {
         let start = index == 0 ? 0 : ends[index - 1]
         return UnsafeBufferPointer(start: bytes + start, count: ends[index] - start)
@@ -19,14 +21,17 @@ public struct CSVRecord {
     }
 
     /// True when the field is empty (libcsv has already removed surrounding spaces of unquoted fields).
+    @inlinable
     public func isEmpty(_ column: CSVColumn) -> Bool {
         field(column.index).isEmpty
     }
 
     /// A whole number, or nil for an empty field.
+    @inlinable
     public func integer(_ column: CSVColumn) throws -> Int? {
         let bytes = field(column.index)
         if bytes.isEmpty { return nil }
+        if case .point = header.decimal, let value = NumberParser.plainInteger(bytes) { return value }
         if let value = NumberParser.integer(bytes, decimal: header.decimal) { return value }
         throw invalid(column, expected: "a whole number")
     }

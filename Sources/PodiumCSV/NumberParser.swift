@@ -1,8 +1,24 @@
 /// Parses numbers straight from field bytes, strictly: no exponents, no `inf` or `nan`, no stray text.
+@usableFromInline
 enum NumberParser {
+    /// Up to 18 plain digits, the common case, parsed where it is called; anything else goes the
+    /// long way (`integer(_:decimal:)`).
+    @inlinable @inline(__always)
+    static func plainInteger(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard bytes.count <= 18 else { return nil }
+        var value = 0
+        for byte in bytes {
+            let digit = Int(byte) &- 48
+            guard digit >= 0 && digit <= 9 else { return nil }
+            value = value &* 10 &+ digit
+        }
+        return value
+    }
+
     private static let zero = UInt8(ascii: "0"), nine = UInt8(ascii: "9")
     private static let minus = UInt8(ascii: "-"), plus = UInt8(ascii: "+")
 
+    @usableFromInline
     static func integer(_ bytes: UnsafeBufferPointer<UInt8>, decimal: DecimalSeparator) -> Int? {
         var index = 0
         var negative = false
@@ -10,7 +26,7 @@ enum NumberParser {
             negative = first == minus
             index = 1
         }
-        if decimal == .point {
+        if case .point = decimal {
             guard index < bytes.count else { return nil }
             var value = 0
             while index < bytes.count {
@@ -36,9 +52,13 @@ enum NumberParser {
             if first == minus { text = "-" }
             index = 1
         }
-        let separator = decimal == .point ? UInt8(ascii: ".") : UInt8(ascii: ",")
+        let separator: UInt8
+        switch decimal {
+        case .point: separator = UInt8(ascii: ".")
+        case .comma: separator = UInt8(ascii: ",")
+        }
         var integerPart = ""
-        if decimal == .point {
+        if case .point = decimal {
             while index < bytes.count, bytes[index] >= zero, bytes[index] <= nine {
                 integerPart.append(Character(Unicode.Scalar(bytes[index])))
                 index += 1
