@@ -19,8 +19,9 @@ public struct RankingResult: Sendable {
 /// load inputs → validate → categorise → raw criterion values → treat → normalise → aggregate →
 /// rank → award. Rendering the reports is a separate, pure step (`ReportSet`).
 public enum Pipeline {
-    public static func run(_ methodology: Methodology, inputs: InputFolder) throws -> RankingResult {
-        let loaded = try LoadedInputs.load(methodology, from: inputs)
+    public static func run(_ methodology: Methodology, inputs: InputFolder,
+                           progress: SocialMediaLoader.Progress? = nil) throws -> RankingResult {
+        let loaded = try LoadedInputs.load(methodology, from: inputs, progress: progress)
         let categories = loaded.categorised.fields.map { field in
             score(RawValues.evaluate(methodology, field), methodology)
         }
@@ -57,7 +58,8 @@ struct LoadedInputs {
     let accounts: [AccountFigures]
     let summary: [String]
 
-    static func load(_ methodology: Methodology, from folder: InputFolder) throws -> LoadedInputs {
+    static func load(_ methodology: Methodology, from folder: InputFolder,
+                     progress: SocialMediaLoader.Progress?) throws -> LoadedInputs {
         let registerInput = methodology.inputs.register
         let register = try RegisterLoader.load(
             terc: try folder.existing(registerInput.terc, for: methodology.file),
@@ -81,7 +83,7 @@ struct LoadedInputs {
                 throw MethodologyError(file: methodology.file, path: "period", message: "social-media inputs need a period of dates")
             }
             let loaded = try SocialMediaLoader.load(input, folder: folder, methodology: methodology.file,
-                                                    register: register, period: (from, to))
+                                                    register: register, period: (from, to), progress: progress)
             let read = loaded.summary
             summary.append("accounts: \(read.accountRows)")
             if read.statsRows > 0 || read.postRows == 0 && read.followerRows == 0 {

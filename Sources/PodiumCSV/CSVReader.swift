@@ -41,16 +41,17 @@ public enum CSVReader {
         _ path: String,
         options: CSVReadOptions = CSVReadOptions(),
         displayName: String? = nil,
+        progress: ((Double) -> Void)? = nil,
         _ makeRowHandler: (CSVHeader) throws -> (CSVRecord) throws -> Void
     ) throws -> CSVReadSummary {
         let name = displayName ?? path
         return try withoutActuallyEscaping(makeRowHandler) { makeRowHandler in
-            try stream(path, name: name, options: options, makeRowHandler)
+            try stream(path, name: name, options: options, progress: progress, makeRowHandler)
         }
     }
 
     private static func stream(
-        _ path: String, name: String, options: CSVReadOptions,
+        _ path: String, name: String, options: CSVReadOptions, progress: ((Double) -> Void)?,
         _ makeRowHandler: @escaping (CSVHeader) throws -> (CSVRecord) throws -> Void
     ) throws -> CSVReadSummary {
         guard let file = fopen(path, "rb") else {
@@ -78,6 +79,11 @@ public enum CSVReader {
 
         var offset = 0
         var first = true
+        var size = 0
+        if progress != nil, fseek(file, 0, SEEK_END) == 0 {
+            size = ftell(file)
+            rewind(file)
+        }
         while true {
             let count = fread(chunk.baseAddress, 1, chunkSize, file)
             if count == 0 {
@@ -103,6 +109,7 @@ public enum CSVReader {
                 throw CSVError.malformed(file: name, line: line, reason: parseProblem(parser))
             }
             offset += count
+            if let progress, size > 0 { progress(Double(offset) / Double(size)) }
         }
         if csv_fini(&parser, onField, onRecordEnd, state) != 0 {
             throw CSVError.malformed(

@@ -27,7 +27,10 @@ struct Run: ParsableCommand {
         var results: [RankingResult] = []
         for methodology in methodologies {
             if !quiet { note("computing \(methodology.ranking) (\(methodology.file))") }
-            let result = try dataErrors { try Pipeline.run(methodology, inputs: options.folder) }
+            let result = try dataErrors {
+                try Pipeline.run(methodology, inputs: options.folder, progress: quiet ? nil : ProgressLine.make())
+            }
+            ProgressLine.finish()
             results.append(result)
         }
         for result in results {

@@ -5,13 +5,17 @@ import PodiumCSV
 /// memory that does not grow with their number) or per-account figures aggregated elsewhere, and
 /// returns each account's P, R, C, S, F0 and F1 over the period.
 public enum SocialMediaLoader {
+    /// Told how far a long read has got: the file and the fraction of its bytes read.
+    public typealias Progress = @Sendable (String, Double) -> Void
+
     public struct Result: Sendable {
         public var accounts: [AccountFigures]
         public var summary: SocialMediaSummary
     }
 
     public static func load(_ input: SocialMediaInput, folder: InputFolder, methodology: String,
-                            register: Register, period: (from: Day, to: Day)) throws -> Result {
+                            register: Register, period: (from: Day, to: Day),
+                            progress: Progress? = nil) throws -> Result {
         var summary = SocialMediaSummary()
         let accountsPath = try folder.existing(input.accounts, for: methodology)
         let accounts = try loadAccounts(accountsPath, options: input.accounts.options.csv, register: register, summary: &summary)
@@ -24,7 +28,7 @@ public enum SocialMediaLoader {
             try loadFollowers(followersPath, options: followers.options.csv, lookup: lookup, period: period,
                               figures: &figures, summary: &summary)
             try loadPosts(postsPath, options: posts.options.csv, lookup: lookup, period: period,
-                          figures: &figures, summary: &summary)
+                          figures: &figures, summary: &summary, progress: progress.map { report in { report(postsPath, $0) } })
         case .accountStats(let stats):
             let statsPath = try folder.existing(stats, for: methodology)
             try loadStats(statsPath, options: stats.options.csv, lookup: lookup, figures: &figures, summary: &summary)
@@ -111,7 +115,8 @@ public enum SocialMediaLoader {
     /// account's ids are monotonic (`PostIDOrder`); the accounts where they are not get an exact check
     /// afterwards (`PostDuplicates`), in memory of a fixed size.
     static func loadPosts(_ path: String, options: CSVReadOptions, lookup: AccountLookup, period: (from: Day, to: Day),
-                          figures: inout [AccountFigures], summary: inout SocialMediaSummary) throws {
+                          figures: inout [AccountFigures], summary: inout SocialMediaSummary,
+                          progress: ((Double) -> Void)? = nil) throws {
         let clock = ContinuousClock.now
         let order = PostIDOrder(accounts: figures.count)
         // Per account: posts, reactions, comments, shares; then posts inside and outside the period.
@@ -121,7 +126,7 @@ public enum SocialMediaLoader {
         defer { tally.deallocate() }
         let insideSlot = figures.count * 4, outsideSlot = insideSlot + 1
         let first = period.from.number, last = period.to.number
-        let read = try CSVReader.read(path, options: options) { header in
+        let read = try CSVReader.read(path, options: options, progress: progress) { header in
             let c = try header.require(["account_id", "post_id", "published_at", "reactions", "comments", "shares", "views"])
             let (idColumn, postColumn, dateColumn) = (c[0], c[1], c[2])
             let (reactions, comments, shares, views) = (c[3], c[4], c[5], c[6])

@@ -23,6 +23,11 @@ public struct Municipality: Hashable, Sendable {
     /// The register's `POW` number; 61 and above are cities with powiat rights.
     public let powiat: Int
 
+    /// `gmina miejska, miasto na prawach powiatu` for the cities with powiat rights, else the kind.
+    public var kindDescription: String {
+        kind == .urban && powiat >= 61 ? "gmina miejska, miasto na prawach powiatu" : kind.polishName
+    }
+
     public init(teryt: TerytCode, name: String, voivodeship: String, kind: GminaKind, powiat: Int) {
         self.teryt = teryt
         self.name = name

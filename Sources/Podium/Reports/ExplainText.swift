@@ -11,7 +11,7 @@ public enum ExplainText {
             category.entries.contains { $0.municipality.teryt == municipality.teryt }
                 || category.notClassified.contains { $0.municipality.teryt == municipality.teryt }
         }
-        let heading = "\(municipality.name) (\(municipality.teryt)), \(municipality.voivodeship), \(municipality.kind.polishName)\n"
+        let heading = "\(municipality.name) (\(municipality.teryt)), \(municipality.voivodeship), \(municipality.kindDescription)\n"
             + "\(methodology.title) \(methodology.edition), methodology \(methodology.id), period \(methodology.period.description)\n"
         for category in places {
             sections.append(explain(municipality, in: category, result))
@@ -87,7 +87,7 @@ public enum ExplainText {
     private static func accountFigures(_ accounts: [AccountFigures], _ result: RankingResult) -> String {
         var table = TextTable([
             ("account", .left), ("platform", .left), ("P", .right), ("R", .right), ("C", .right), ("S", .right),
-            ("F0", .right), ("F1", .right), ("", .left),
+            ("F0", .right), ("F1", .right), ("status", .left),
         ])
         for figure in accounts {
             let start = figure.followersStart.map { "\($0)" + (figure.startSnapshot.map { " (\($0))" } ?? "") } ?? "-"

@@ -1,0 +1,24 @@
+import Foundation
+import Podium
+
+/// A progress line on standard error for long reads, shown only when standard error is a terminal
+/// (so logs and CI output stay clean), updated at most once per percent.
+enum ProgressLine {
+    nonisolated(unsafe) private static var shown = -1
+
+    static func make() -> SocialMediaLoader.Progress? {
+        guard isatty(STDERR_FILENO) == 1 else { return nil }
+        return { file, fraction in
+            let percent = Int(fraction * 100)
+            guard percent != shown else { return }
+            shown = percent
+            FileHandle.standardError.write(Data("\rpodium: reading \(file): \(percent)%".utf8))
+        }
+    }
+
+    static func finish() {
+        guard shown >= 0 else { return }
+        shown = -1
+        FileHandle.standardError.write(Data("\n".utf8))
+    }
+}
