@@ -12,7 +12,8 @@ struct PodiumCommand: ParsableCommand {
             Rankings are described by methodology files in <inputs>/methodologies/*.yaml; each names its \
             data files relative to <inputs>. Reports are written to <reports>/<edition>/<ranking>/.
 
-            Exit codes: 0 success, 64 usage error, 65 bad input data or methodology.
+            Exit codes: 0 success, 64 usage error, 65 bad input data or methodology,
+            73 the reports could not be written.
             """,
         version: "0.1.0",
         subcommands: [Run.self, Explain.self, Criteria.self])
