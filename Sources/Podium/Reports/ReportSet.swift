@@ -26,15 +26,19 @@ enum LeaderboardCSV {
         var writer = CSVWriter()
         let pillars = methodology.pillars
         writer.writeRow(["rank", "teryt", "name", "voivodeship", "score"] + pillars.map(\.id) + ["award"])
-        for standing in category.standings {
-            let entry = category.entries[standing.entry].municipality
-            writer.writeRow(
-                [String(standing.place), entry.teryt.text, entry.name, entry.voivodeship,
-                 NumberText.fixed(category.scores[standing.entry], 2)]
-                + pillars.map { NumberText.fixed(category.pillarScores[$0.id]![standing.entry], 2) }
-                + [standing.award ?? ""])
-        }
+        for row in rows(category, pillars: pillars) { writer.writeRow(row) }
         return writer.text
+    }
+
+    /// The cells of every leaderboard row, in listing order: the CSV and the text table show the same.
+    static func rows(_ category: CategoryScores, pillars: [WeightNode]) -> [[String]] {
+        category.standings.map { standing in
+            let entry = category.entries[standing.entry].municipality
+            return [String(standing.place), entry.teryt.text, entry.name, entry.voivodeship,
+                    NumberText.fixed(category.scores[standing.entry], 2)]
+                + pillars.map { NumberText.fixed(category.pillarScores[$0.id]![standing.entry], 2) }
+                + [standing.award ?? ""]
+        }
     }
 }
 
@@ -45,14 +49,7 @@ enum LeaderboardText {
         var table = TextTable(
             [("Miejsce", .right), ("TERYT", .left), ("Gmina", .left), ("Województwo", .left), ("Wynik", .right)]
             + pillars.map { ($0.title, .right) } + [("Nagroda", .left)])
-        for standing in category.standings {
-            let entry = category.entries[standing.entry].municipality
-            table.add(
-                [String(standing.place), entry.teryt.text, entry.name, entry.voivodeship,
-                 NumberText.fixed(category.scores[standing.entry], 2)]
-                + pillars.map { NumberText.fixed(category.pillarScores[$0.id]![standing.entry], 2) }
-                + [standing.award ?? ""])
-        }
+        for row in LeaderboardCSV.rows(category, pillars: pillars) { table.add(row) }
         return """
             \(methodology.title) \(methodology.edition)
             \(category.category.title) (\(category.category.id))
