@@ -94,6 +94,9 @@ struct LoadedInputs {
                 summary.append("follower snapshots: \(read.followerRows)")
                 summary.append("posts: \(read.postRows) rows (\(NumberText.fixed(megabytes, 1)) MB) in \(NumberText.fixed(read.postSeconds, 2)) s, \(NumberText.fixed(rate, 0)) rows/s; \(read.postsInPeriod) in the period, \(read.postsOutsidePeriod) outside it (skipped)")
             }
+            if read.unorderedAccounts > 0 {
+                summary.append("posts: the ids of \(read.unorderedAccounts) account(s) were not in order; they were checked for duplicates in extra passes")
+            }
             summary.append("accounts left out of every sum: \(read.leftOut.count)")
             summary += read.leftOut.map { "  \($0)" }
             return LoadedInputs(register: register,
