@@ -67,6 +67,14 @@ struct MethodologyTests {
         #expect(error?.message == "criterion 'per_capita' is defined but has no weight in the index")
     }
 
+    @Test("eligibility minimums belong to social-media rankings only")
+    func eligibilityInBudget() throws {
+        let text = MethodologyText.budget.replacingOccurrences(
+            of: "missing_data: not_classified", with: "eligibility:\n  - {metric: capital, at_least: 1}\nmissing_data: not_classified")
+        let error = #expect(throws: MethodologyError.self) { try MethodologyParser.parse(text, file: "budget.yaml") }
+        #expect(error?.message.hasPrefix("eligibility minimums apply to social_media inputs only") == true)
+    }
+
     @Test("a budget kind in a ranking of dates is an error")
     func periodMismatch() throws {
         let text = MethodologyText.social.replacingOccurrences(of: "kind: frequency", with: "kind: ratio_over_window")

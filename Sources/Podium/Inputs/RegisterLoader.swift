@@ -26,6 +26,9 @@ public enum RegisterLoader {
                     throw record.fail("column 'RODZ': '\(rodzText)' is not a TERC unit type (1–5, 8, 9)")
                 }
                 guard let kind = GminaKind(rawValue: rodzCode) else { return }  // parts and districts of gminas
+                for (column, text) in [("POW", powText), ("GMI", gmiText)] where text.count != 2 || Int(text) == nil {
+                    throw record.fail("column '\(column)': '\(text)' is not a 2-digit code")
+                }
                 guard let code = TerytCode(wojText + powText + gmiText + rodzText), let powiat = Int(powText) else {
                     throw record.fail("'\(wojText)\(powText)\(gmiText)\(rodzText)' is not a 7-digit TERYT code")
                 }

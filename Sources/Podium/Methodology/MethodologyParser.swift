@@ -62,7 +62,7 @@ public enum MethodologyParser {
             categories: try parseCategories(try top.required("categories"), inputs: inputs),
             criteria: criteria,
             index: index,
-            eligibility: try parseEligibility(top.optional("eligibility"), metrics: metricNames),
+            eligibility: try parseEligibility(top.optional("eligibility"), inputs: inputs),
             treatment: try parseTreatment(try top.required("treatment")),
             normalisation: try top.required("normalisation").choice(NormalisationMethod.self),
             tieTolerance: try tolerance.number(),
@@ -293,8 +293,13 @@ public enum MethodologyParser {
 
     // MARK: rules
 
-    private static func parseEligibility(_ value: YAMLValue?, metrics: [String]) throws -> [EligibilityRule] {
+    /// Minimums apply to the period totals of social-media inputs; budget rankings have none.
+    private static func parseEligibility(_ value: YAMLValue?, inputs: InputSpec) throws -> [EligibilityRule] {
         guard let value else { return [] }
+        guard case .socialMedia = inputs else {
+            throw value.error("eligibility minimums apply to social_media inputs only; a budget ranking excludes by missing data")
+        }
+        let metrics = SocialMediaInput.metrics.map(\.name).filter { $0 != "population" }
         return try value.sequence().map { item in
             let mapping = try item.mapping(keys: ["metric", "at_least"])
             let metricValue = try mapping.required("metric")
