@@ -9,6 +9,7 @@ public enum CSVError: Error, Equatable, CustomStringConvertible, Sendable {
     case missingColumns(file: String, missing: [String], found: [String])
     case raggedRow(file: String, line: Int, expected: Int, found: Int)
     case invalidField(file: String, line: Int, column: String, value: String, expected: String)
+    case notUTF8(file: String, line: Int, column: String?)
 
     public var description: String {
         switch self {
@@ -28,6 +29,8 @@ public enum CSVError: Error, Equatable, CustomStringConvertible, Sendable {
                 + "found \(found.map { "'\($0)'" }.joined(separator: ", "))"
         case .raggedRow(let file, let line, let expected, let found):
             return "\(file):\(line): row has \(found) fields but the header has \(expected)"
+        case .notUTF8(let file, let line, let column):
+            return "\(file):\(line): \(column.map { "column '\($0)' " } ?? "the header ")is not valid UTF-8 (save the file as UTF-8; Polish exports are often Windows-1250)"
         case .invalidField(let file, let line, let column, let value, let expected):
             return "\(file):\(line): column '\(column)': '\(value)' is not \(expected)"
         }

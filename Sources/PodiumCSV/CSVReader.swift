@@ -246,9 +246,13 @@ private struct RowAssembler {
                 let record = CSVRecord(line: recordLine, header: header, bytes: bytes, ends: ends, count: fieldCount)
                 try sink._withUnsafeGuaranteedRef { try $0.handle(record) }
             } else {
-                let names = (0..<fieldCount).map { index -> String in
+                let names = try (0..<fieldCount).map { index -> String in
                     let start = index == 0 ? 0 : ends[index - 1]
-                    return String(decoding: UnsafeBufferPointer(start: bytes + start, count: ends[index] - start), as: UTF8.self)
+                    let field = UnsafeBufferPointer(start: bytes + start, count: ends[index] - start)
+                    guard let name = String(validating: field, as: UTF8.self) else {
+                        throw CSVError.notUTF8(file: file, line: recordLine, column: nil)
+                    }
+                    return name
                 }
                 let header = try CSVHeader(file: file, names: names, delimiter: delimiter, decimal: options.decimal)
                 sink = Unmanaged.passRetained(RowSink(header: header, handle: try makeRowHandler(header)))

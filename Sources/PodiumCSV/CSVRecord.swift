@@ -20,6 +20,15 @@ public struct CSVRecord {
         String(decoding: field(column.index), as: UTF8.self)
     }
 
+    /// The field as text, which must be valid UTF-8: names are published, and a file saved in
+    /// Windows-1250 would otherwise turn `Łódź` into replacement characters.
+    public func text(_ column: CSVColumn) throws -> String {
+        guard let text = String(validating: field(column.index), as: UTF8.self) else {
+            throw CSVError.notUTF8(file: header.file, line: line, column: column.name)
+        }
+        return text
+    }
+
     /// True when the field is empty (libcsv has already removed surrounding spaces of unquoted fields).
     @inlinable
     public func isEmpty(_ column: CSVColumn) -> Bool {

@@ -80,7 +80,8 @@ enum NumberParser {
         }
         guard index == bytes.count, !(integerPart.isEmpty && fraction.isEmpty) else { return nil }
         text += (integerPart.isEmpty ? "0" : integerPart) + (fraction.isEmpty ? "" : "." + fraction)
-        return Double(text)
+        guard let value = Double(text), value.isFinite else { return nil }
+        return value
     }
 
     /// Digits with optional thousands separators as Polish spreadsheets write them: a first group of

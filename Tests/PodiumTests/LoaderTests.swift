@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import PodiumCSV
 @testable import Podium
@@ -41,6 +42,10 @@ struct LoaderTests {
          "data/metrics.csv:1: missing required column 'year'; found 'teryt', 'metric', 'value'"),
         ("teryt,year,metric,value\n0264011,2022,green\n",
          "data/metrics.csv:2: row has 3 fields but the header has 4"),
+        ("teryt,year,metric,value\n0264011,2022,green,1\(String(repeating: "0", count: 400))\n",
+         "data/metrics.csv:2: column 'value': '1\(String(repeating: "0", count: 400))' is not a number (decimal point, e.g. 1234.56)"),
+        ("teryt,year,metric,value,green\n0264011,2022,green,1,2\n",
+         "data/metrics.csv:1: the header has 'metric' and 'value' (long form) and also a column 'green' (wide form); use one form"),
     ]
 
     @Test("bad metric rows are errors naming file and line", arguments: metricErrors)
@@ -57,6 +62,29 @@ struct LoaderTests {
             described = error.description
         }
         #expect(described == fixture.path(message.components(separatedBy: ":")[0]) + message.dropFirst("data/metrics.csv".count))
+    }
+
+    @Test("a register saved in Windows-1250 is an error, not garbled names")
+    func notUTF8() throws {
+        // "Łódź" in Windows-1250.
+        var bytes = Array("WOJ;POW;GMI;RODZ;NAZWA;NAZWA_DOD;STAN_NA\r\n10;;;;".utf8)
+        bytes += [0xA3, 0xF3, 0x64, 0x9F] + Array(";wojew;2020-01-01\r\n".utf8)
+        let fixture = try Fixture([:])
+        defer { fixture.remove() }
+        try FileManager.default.createDirectory(at: fixture.root, withIntermediateDirectories: true)
+        try Data(bytes).write(to: fixture.root.appendingPathComponent("TERC.csv"))
+        let error = #expect(throws: CSVError.self) { try RegisterLoader.load(terc: fixture.path("TERC.csv"), population: nil) }
+        #expect(error?.description.hasSuffix("TERC.csv:2: column 'NAZWA' is not valid UTF-8 (save the file as UTF-8; Polish exports are often Windows-1250)") == true)
+    }
+
+    @Test("a population must be a whole number")
+    func fractionalPopulation() throws {
+        let fixture = try Fixture(["registry/TERC.csv": Fixture.terc, "p.csv": "teryt,year,population\n0264011,2024,12345.6\n"])
+        defer { fixture.remove() }
+        let error = #expect(throws: InputError.self) {
+            try RegisterLoader.load(terc: fixture.path("registry/TERC.csv"), population: fixture.path("p.csv"))
+        }
+        #expect(error?.message == "column 'population': '12345.6' is not a whole number of residents")
     }
 
     @Test("long form, wide form and a Polish spreadsheet's decimal commas give the same values")

@@ -51,6 +51,15 @@ struct MethodologyTests {
         ("schema: 1", "schema: 2", "budget.yaml:1:9: schema: this podium reads methodology schema 1 only"),
         ("where: {rodz: [1, 2, 3]", "where: {rodz: [1, 2, 7]", "budget.yaml:23:26: categories[1].where.rodz[2]: RODZ of a gmina is 1, 2 or 3"),
         ("title: Ranking testowy", "title: [Ranking", "budget.yaml:5:"),
+        ("years: {from: 2022, to: 2023}", "years: {from: 2022, to: 20230}",
+         "budget.yaml:16:10: period.years: years must lie between 1900 and 2200"),
+        ("  - id: gminy\n", "  - id: breakdown\n",
+         "budget.yaml:21:9: categories[1].id: 'breakdown' is the name of a report file; choose another category id"),
+        ("where: {rodz: [1, 2, 3]", "where: {rodz: []", "budget.yaml:23:19: categories[1].where.rodz: an empty list takes no gmina"),
+        ("pillar: outcomes", "pillar: finance", "budget.yaml:44:3: index: id 'finance' is used twice in the index"),
+        ("pillar: outcomes", "pillar: sewage", "budget.yaml:44:3: index: id 'sewage' is used twice in the index"),
+        ("{criterion: share, weight: 1}", "{criterion: share, weight: 1.0e308}",
+         "budget.yaml:51:38: index.children[0].children[0].weight: a weight above 1000000 is not allowed"),
     ])
     func errors(original: String, broken: String, message: String) throws {
         // A case whose original text is absent would test nothing.

@@ -63,6 +63,19 @@ struct OutlierTreatmentTests {
 
 private func pow10(_ exponent: Int) -> Double { (0..<exponent).reduce(1.0) { value, _ in value * 10 } }
 
+@Suite("Numbers in reports")
+struct NumberTextTests {
+    @Test("fixed decimals with a point, huge numbers in full, never -0.00")
+    func fixed() {
+        #expect(NumberText.fixed(2.5, 2) == "2.50")
+        #expect(NumberText.fixed(-0.001, 2) == "0.00")
+        #expect(NumberText.fixed(-1.5, 1) == "-1.5")
+        #expect(NumberText.fixed(1e300, 2).count == 304)
+        #expect(NumberText.plain(24) == "24")
+        #expect(NumberText.plain(0.125) == "0.125")
+    }
+}
+
 @Suite("Normalisation")
 struct NormalisationTests {
     @Test("min-max to 0–100, best = 100")

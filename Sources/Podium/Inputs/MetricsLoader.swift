@@ -25,6 +25,9 @@ public enum MetricsLoader {
         let summary = try CSVReader.read(path, options: options) { header in
             let keys = try header.require(["teryt", "year"])
             if let metricColumn = header.column("metric"), let valueColumn = header.column("value") {
+                if let mixed = metrics.first(where: { header.column($0) != nil }) {
+                    throw InputError(file: path, line: 1, message: "the header has 'metric' and 'value' (long form) and also a column '\(mixed)' (wide form); use one form")
+                }
                 return { record in
                     let municipality = try record.municipality(keys[0], in: register)
                     let year = try record.year(keys[1])

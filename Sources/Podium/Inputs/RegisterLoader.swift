@@ -17,7 +17,8 @@ public enum RegisterLoader {
                 let wojText = record.string(woj), powText = record.string(pow), gmiText = record.string(gmi)
                 guard wojText.count == 2, Int(wojText) != nil else { throw record.fail("column 'WOJ': '\(wojText)' is not a 2-digit code") }
                 if powText.isEmpty {
-                    voivodeships[wojText] = record.string(name).lowercased()
+                    guard gmiText.isEmpty else { throw record.fail("column 'GMI' is set but 'POW' is empty") }
+                    voivodeships[wojText] = try record.text(name).lowercased()
                     return
                 }
                 guard !gmiText.isEmpty else { return }  // a powiat
@@ -32,7 +33,7 @@ public enum RegisterLoader {
                 guard let code = TerytCode(wojText + powText + gmiText + rodzText), let powiat = Int(powText) else {
                     throw record.fail("'\(wojText)\(powText)\(gmiText)\(rodzText)' is not a 7-digit TERYT code")
                 }
-                rows.append((code, record.string(name), kind, powiat, record.line))
+                rows.append((code, try record.text(name), kind, powiat, record.line))
             }
         }
         var municipalities: [Municipality] = []
@@ -70,7 +71,10 @@ public enum RegisterLoader {
                     throw record.fail("population of \(municipality.teryt) for \(year) is given twice (first on line \(first))")
                 }
                 lines[municipality.teryt, default: [:]][year] = record.line
-                if let value = try record.amount(columns[2]) { population[municipality.teryt, default: [:]][year] = value }
+                if let value = try record.amount(columns[2]) {
+                    guard value == value.rounded() else { throw record.fail("column 'population': '\(record.string(columns[2]))' is not a whole number of residents") }
+                    population[municipality.teryt, default: [:]][year] = value
+                }
             }
         }
         return population

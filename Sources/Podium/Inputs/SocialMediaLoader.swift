@@ -41,11 +41,10 @@ public enum SocialMediaLoader {
                              summary: inout SocialMediaSummary) throws -> [Account] {
         var accounts: [Account] = []
         var lines: [String: Int] = [:]
-        var slots: [String: (String, Int)] = [:]
         let read = try CSVReader.read(path, options: options) { header in
             let c = try header.require(["account_id", "teryt", "owner", "platform", "handle"])
             return { record in
-                let id = record.string(c[0])
+                let id = try record.text(c[0])
                 guard !id.isEmpty else { throw record.fail("column 'account_id' is empty") }
                 if let first = lines[id] { throw record.fail("account '\(id)' is listed twice (first on line \(first))") }
                 lines[id] = record.line
@@ -57,12 +56,7 @@ public enum SocialMediaLoader {
                 guard let platform = Platform(rawValue: platformText) else {
                     throw record.fail("column 'platform': '\(platformText)' is not one of \(Platform.allCases.map(\.rawValue).joined(separator: ", "))")
                 }
-                let slot = "\(municipality.teryt)/\(owner.rawValue)/\(platform.rawValue)"
-                if let (other, line) = slots[slot] {
-                    throw record.fail("\(municipality.teryt) has a second \(owner.rawValue) account on \(platform.rawValue) ('\(id)'; '\(other)' is on line \(line))")
-                }
-                slots[slot] = (id, record.line)
-                accounts.append(Account(id: id, teryt: municipality.teryt, owner: owner, platform: platform, handle: record.string(c[4])))
+                accounts.append(Account(id: id, teryt: municipality.teryt, owner: owner, platform: platform, handle: try record.text(c[4])))
             }
         }
         summary.accountRows = read.records
@@ -151,10 +145,14 @@ public enum SocialMediaLoader {
                 guard day.number >= first && day.number <= last else { tally[outsideSlot] += 1; return }
                 tally[insideSlot] += 1
                 let base = tally + account * 4
+                let (reactionSum, o1) = base[1].addingReportingOverflow(r)
+                let (commentSum, o2) = base[2].addingReportingOverflow(c)
+                let (shareSum, o3) = base[3].addingReportingOverflow(s)
+                if o1 || o2 || o3 { throw record.fail("the account's sums of reactions, comments or shares grow too large to count") }
                 base[0] += 1
-                base[1] += r
-                base[2] += c
-                base[3] += s
+                base[1] = reactionSum
+                base[2] = commentSum
+                base[3] = shareSum
             }
         }
         let unordered = order.unordered

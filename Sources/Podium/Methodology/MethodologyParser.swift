@@ -157,6 +157,7 @@ public enum MethodologyParser {
             let range = try years.mapping(keys: ["from", "to"])
             let from = try range.required("from").integer(), to = try range.required("to").integer()
             guard from <= to else { throw years.error("'from' \(from) is after 'to' \(to)") }
+            guard from >= 1900, to <= 2200 else { throw years.error("years must lie between 1900 and 2200") }
             return .years(from...to)
         case (nil, let dates?):
             let range = try dates.mapping(keys: ["from", "to"])
@@ -182,6 +183,9 @@ public enum MethodologyParser {
             let idValue = try mapping.required("id")
             let id = try identifier(idValue)
             if categories.contains(where: { $0.id == id }) { throw idValue.error("category '\(id)' is defined twice") }
+            if ["awards", "breakdown", "not-classified"].contains(id) {
+                throw idValue.error("'\(id)' is the name of a report file; choose another category id")
+            }
             let whereValue = try mapping.required("where")
             let social: Bool
             if case .socialMedia = inputs { social = true } else { social = false }
@@ -189,6 +193,7 @@ public enum MethodologyParser {
             let conditions = try whereValue.mapping(keys: keys)
             var filter = CategoryFilter()
             if let rodz = conditions.optional("rodz") {
+                guard !(try rodz.sequence().isEmpty) else { throw rodz.error("an empty list takes no gmina") }
                 filter.rodz = Set(try rodz.sequence().map { item in
                     let code = try item.integer()
                     guard (1...3).contains(code) else { throw item.error("RODZ of a gmina is 1, 2 or 3") }
@@ -203,6 +208,7 @@ public enum MethodologyParser {
                 if case .scalar = platforms.node, try platforms.string() == "all" {
                     filter.platforms = Set(Platform.allCases)
                 } else {
+                    guard !(try platforms.sequence().isEmpty) else { throw platforms.error("an empty list takes no account; write 'all' or name platforms") }
                     filter.platforms = Set(try platforms.sequence().map { try $0.choice(Platform.self) })
                 }
             }
@@ -262,8 +268,18 @@ public enum MethodologyParser {
         if let unused = criteria.first(where: { used[$0.id] == nil }) {
             throw value.error("criterion '\(unused.id)' is defined but has no weight in the index")
         }
-        return WeightNode(id: try identifier(mapping.required("id")), title: try mapping.required("title").string(),
-                          role: .index, weight: 1, children: children)
+        let idValue = try mapping.required("id")
+        let index = WeightNode(id: try identifier(idValue), title: try mapping.required("title").string(),
+                               role: .index, weight: 1, children: children)
+        // Pillar and index ids name report columns and breakdown rows: they must not repeat each other
+        // or a criterion id.
+        var seen = Set(criteria.map(\.id))
+        for node in [index] + index.innerDescendants {
+            guard seen.insert(node.id).inserted else {
+                throw (node.role == .index ? idValue : value).error("id '\(node.id)' is used twice in the index (pillar, index and criterion ids must all differ)")
+            }
+        }
+        return index
     }
 
     private static func parseChildren(_ value: YAMLValue, criteria: [CriterionInstance], used: inout [String: YAMLValue]) throws -> [WeightNode] {
@@ -271,7 +287,7 @@ public enum MethodologyParser {
         guard !items.isEmpty else { throw value.error("a pillar needs at least one child") }
         return try items.map { item in
             let mapping = try item.mapping(keys: ["pillar", "title", "criterion", "weight", "children"])
-            let weight = try mapping.required("weight").positiveNumber()
+            let weight = try mapping.required("weight").weight()
             if let reference = mapping.optional("criterion") {
                 for key in ["pillar", "title", "children"] {
                     if let extra = mapping.optional(key) { throw extra.error("a criterion leaf takes only 'criterion' and 'weight'") }

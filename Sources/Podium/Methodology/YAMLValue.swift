@@ -61,6 +61,13 @@ public struct YAMLValue {
         return value
     }
 
+    /// A weight: positive, and small enough that weighted sums stay finite.
+    func weight() throws -> Double {
+        let value = try positiveNumber()
+        guard value <= 1_000_000 else { throw error("a weight above 1000000 is not allowed (weights are relative), found '\(describe())'") }
+        return value
+    }
+
     /// One of a closed set of words; anything else is an error that lists them.
     func choice<T: RawRepresentable & CaseIterable>(_ type: T.Type) throws -> T where T.RawValue == String {
         let text = try string()

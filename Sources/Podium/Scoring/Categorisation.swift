@@ -27,7 +27,7 @@ enum Categorisation {
                         placed = true
                         continue
                     }
-                    guard band.contains(Int(population)) else { continue }
+                    guard band.holds(population) else { continue }
                 }
                 fields[index].participants.append(Participant(municipality: municipality, values: values, accounts: []))
                 placed = true
@@ -58,7 +58,7 @@ enum Categorisation {
                 let population = register.latestPopulation(of: code, notAfter: methodology.edition)
                 if let band = category.filter.population {
                     guard let population else { unknownSize[code] = municipality; continue }
-                    guard band.contains(Int(population.value)) else { continue }
+                    guard band.holds(population.value) else { continue }
                 }
                 let usable = members.filter(\.isUsable)
                 guard !usable.isEmpty else {
@@ -88,5 +88,12 @@ enum Categorisation {
                 reason: "no population for \(methodology.edition) or earlier, so no size category (\(sized)) can be chosen")
         }
         return Categorised(fields: fields, unplaced: unplaced)
+    }
+}
+
+extension ClosedRange where Bound == Int {
+    /// Whether a population lies in the band, both ends included, without converting it to Int.
+    func holds(_ value: Double) -> Bool {
+        Double(lowerBound) <= value && value <= Double(upperBound)
     }
 }

@@ -4,7 +4,7 @@ import Foundation
 public enum TreatmentRecord: Sendable, Equatable {
     case notConfigured
     case untouched(reason: String)
-    /// Winsorised: values replaced at the high and at the low end, in all steps.
+    /// Winsorised: how many values were lowered at the high end and raised at the low end.
     case winsorised(high: Int, low: Int)
     /// Too many values would have been winsorised: log(x − min + 0.01·(max − min)) of the originals.
     case logTransformed
@@ -50,24 +50,26 @@ enum OutlierTreatment {
         guard !passes(shape) else {
             return (values, .untouched(reason: "skewness \(NumberText.fixed(shape.skewness, 2)), kurtosis \(NumberText.fixed(shape.kurtosis, 2)) within limits"))
         }
-        var latestHigh = 0, latestLow = 0, totalHigh = 0, totalLow = 0
+        var latestHigh = 0, latestLow = 0
+        // How many values ended up lowered and raised (a value lowered in two steps counts once).
+        func winsorised(_ treated: [Double]) -> TreatmentRecord {
+            .winsorised(high: zip(treated, values).filter { $0 < $1 }.count, low: zip(treated, values).filter { $0 > $1 }.count)
+        }
         while latestHigh + latestLow < maxReplaced {
             if shape.skewness >= 0 {
                 let top = current.max()!
                 let next = current.filter { $0 < top }.max()!
                 latestHigh = 0
                 for index in current.indices where current[index] == top { current[index] = next; latestHigh += 1 }
-                totalHigh += latestHigh
             } else {
                 let bottom = current.min()!
                 let next = current.filter { $0 > bottom }.min()!
                 latestLow = 0
                 for index in current.indices where current[index] == bottom { current[index] = next; latestLow += 1 }
-                totalLow += latestLow
             }
-            if current.min()! == current.max()! { return (current, .winsorised(high: totalHigh, low: totalLow)) }
+            if current.min()! == current.max()! { return (current, winsorised(current)) }
             shape = Shape(current)
-            if passes(shape) { return (current, .winsorised(high: totalHigh, low: totalLow)) }
+            if passes(shape) { return (current, winsorised(current)) }
         }
         let shift = lowest - 0.01 * (highest - lowest)
         return (values.map { log($0 - shift) }, .logTransformed)
