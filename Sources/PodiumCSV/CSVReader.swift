@@ -172,6 +172,8 @@ private struct RowAssembler {
     /// The line the parser has reached, and the line the row being assembled started on.
     var line = 1
     var recordLine = 1
+    /// A CR just ended a line; an LF right after it belongs to the same line end (CRLF).
+    var afterCR = false
     var records = 0
 
     init(file: String, options: CSVReadOptions, makeRowHandler: @escaping (CSVHeader) throws -> (CSVRecord) throws -> Void) {
@@ -188,6 +190,7 @@ private struct RowAssembler {
     @inline(__always)
     mutating func append(_ source: UnsafeRawPointer?, _ length: Int) {
         if fieldCount == 0 { recordLine = line }
+        afterCR = false
         if byteCount + length > byteCapacity {
             var capacity = byteCapacity * 2
             while byteCount + length > capacity { capacity *= 2 }
@@ -230,7 +233,13 @@ private struct RowAssembler {
 
     mutating func endRecord(terminator: Int32) {
         defer {
-            if terminator == 0x0A { line += 1 }
+            // LF, CRLF and a lone CR (old Mac files) each end one line.
+            if terminator == 0x0D {
+                line += 1
+                afterCR = true
+            } else if terminator == 0x0A {
+                if afterCR { afterCR = false } else { line += 1 }
+            }
         }
         guard fieldCount > 0 else { return }  // a blank line, or the LF of a CRLF pair
         defer { fieldCount = 0; byteCount = 0 }

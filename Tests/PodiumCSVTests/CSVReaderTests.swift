@@ -50,6 +50,15 @@ struct CSVReaderTests {
         #expect(result.summary.delimiter == .semicolon)
     }
 
+    @Test("line numbers stay right with CR-only line ends and blank CRLF lines")
+    func crOnly() throws {
+        #expect(try readCSV("a,b\r1,2\r3,4\r").lines == [2, 3])
+        #expect(try readCSV("a,b\r\n\r\n1,2\r\n\r\n3,4\r\n").lines == [3, 5])
+        #expect(throws: CSVError.raggedRow(file: "test.csv", line: 4, expected: 2, found: 1)) {
+            try readCSV("a,b\r1,2\r3,4\r5\r")
+        }
+    }
+
     @Test("a UTF-8 byte order mark is skipped and Polish letters survive")
     func byteOrderMark() throws {
         let bytes: [UInt8] = [0xEF, 0xBB, 0xBF] + Array("nazwa,kod\nŁódź,1061011\n".utf8)
