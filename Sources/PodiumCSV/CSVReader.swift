@@ -160,7 +160,11 @@ private struct RowAssembler {
     var delimiter: CSVDelimiter = .comma
     /// Held unmanaged so that handing over a row costs no reference counting; released by `stream`.
     var sink: Unmanaged<RowSink>?
-    var failure: Error?
+    var failure: Error? {
+        didSet { stopped = failure != nil }
+    }
+    /// `failure != nil`, as a plain flag: checked for every field.
+    var stopped = false
 
     var bytes = UnsafeMutablePointer<UInt8>.allocate(capacity: 4096)
     var byteCapacity = 4096
@@ -285,7 +289,7 @@ private final class RowSink {
 
 private func onField(_ field: UnsafeMutableRawPointer?, _ length: Int, _ data: UnsafeMutableRawPointer?) {
     let state = data!.assumingMemoryBound(to: RowAssembler.self)
-    if state.pointee.failure != nil { return }
+    if state.pointee.stopped { return }
     state.pointee.append(field, length)
 }
 

@@ -36,7 +36,7 @@ public struct CSVRecord {
     }
 
     /// A whole number, or nil for an empty field.
-    @inlinable
+    @inlinable @inline(__always)
     public func integer(_ column: CSVColumn) throws -> Int? {
         let bytes = field(column.index)
         if bytes.isEmpty { return nil }
