@@ -18,8 +18,11 @@ public struct CSVWriter: Sendable {
     }
 
     public func escape(_ field: String) -> String {
-        let needsQuotes = field.contains { $0 == delimiter || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }
-            || field.first == " " || field.last == " " || field.first == "\t" || field.last == "\t"
+        // Bytes, not characters: every byte that matters is ASCII, and grapheme iteration is slow.
+        let delimiterByte = delimiter.asciiValue ?? UInt8(ascii: ",")
+        let utf8 = field.utf8
+        let needsQuotes = utf8.contains { $0 == delimiterByte || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D }
+            || utf8.first == 0x20 || utf8.last == 0x20 || utf8.first == 0x09 || utf8.last == 0x09
         guard needsQuotes else { return field }
         return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }

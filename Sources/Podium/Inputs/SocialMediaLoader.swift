@@ -70,20 +70,20 @@ public enum SocialMediaLoader {
         var beforeStart = [(day: Day, count: Int)?](repeating: nil, count: figures.count)
         var firstInside = [(day: Day, count: Int)?](repeating: nil, count: figures.count)
         var beforeEnd = [(day: Day, count: Int)?](repeating: nil, count: figures.count)
-        var seen = Set<[Int]>()
+        var seen = Set<Int>()   // account and day, packed into one number
         let read = try CSVReader.read(path, options: options) { header in
             let c = try header.require(["account_id", "date", "followers"])
             return { record in
                 guard let account = lookup.index(of: record.field(c[0].index)) else {
                     throw record.fail("unknown account '\(record.string(c[0]))' (not in accounts.csv)")
                 }
-                guard let day = Day(iso: record.string(c[1])) else {
+                guard let day = Day(isoBytes: record.field(c[1].index)) else {
                     throw record.fail("column 'date': '\(record.string(c[1]))' is not a date YYYY-MM-DD")
                 }
                 guard let count = try record.integer(c[2]), count >= 0 else {
                     throw record.fail("column 'followers': '\(record.string(c[2]))' is not a whole number ≥ 0")
                 }
-                guard seen.insert([account, day.number]).inserted else {
+                guard seen.insert(account << 32 | (day.number & 0xFFFF_FFFF)).inserted else {
                     throw record.fail("a second follower snapshot of '\(record.string(c[0]))' on \(day)")
                 }
                 if day <= period.from, day > (beforeStart[account]?.day ?? Day(number: .min)) { beforeStart[account] = (day, count) }

@@ -9,10 +9,11 @@ import Darwin
 public enum NumberText {
     public static func fixed(_ value: Double, _ decimals: Int) -> String {
         var buffer = [CChar](repeating: 0, count: 64)
-        var count = Int(withVaList([decimals, value]) { vsnprintf(&buffer, buffer.count, "%.*f", $0) })
+        let format = "%.\(decimals)f"
+        var count = Int(withVaList([value]) { vsnprintf(&buffer, buffer.count, format, $0) })
         if count >= buffer.count {  // a very large number: ask again with room for all its digits
             buffer = [CChar](repeating: 0, count: count + 1)
-            count = Int(withVaList([decimals, value]) { vsnprintf(&buffer, buffer.count, "%.*f", $0) })
+            count = Int(withVaList([value]) { vsnprintf(&buffer, buffer.count, format, $0) })
         }
         var text = String(decoding: buffer[0..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self)
         if text.hasPrefix("-"), text.dropFirst().allSatisfy({ $0 == "0" || $0 == "." }) { text.removeFirst() }
