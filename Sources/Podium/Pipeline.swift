@@ -64,13 +64,13 @@ struct LoadedInputs {
         let register = try RegisterLoader.load(
             terc: try folder.existing(registerInput.terc, for: methodology.file),
             population: try folder.existing(registerInput.population, for: methodology.file),
-            options: registerInput.terc.options.csv, populationOptions: registerInput.population.options.csv)
+            options: registerInput.terc.options, populationOptions: registerInput.population.options)
         var summary = ["register: \(register.municipalities.count) gminas from \(register.source)"]
         switch methodology.inputs {
         case .municipalMetrics(let input):
             let path = try folder.existing(input.metricsFile, for: methodology.file)
             let metrics = try MetricsLoader.load(path, metrics: input.metrics.map(\.name), register: register,
-                                                 options: input.metricsFile.options.csv)
+                                                 options: input.metricsFile.options)
             summary.append("metrics: \(metrics.rows) rows from \(path)")
             if !metrics.ignoredColumns.isEmpty {
                 summary.append("metrics: ignored columns \(metrics.ignoredColumns.joined(separator: ", "))")

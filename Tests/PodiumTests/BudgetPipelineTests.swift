@@ -48,6 +48,26 @@ struct BudgetPipelineTests {
             """)
     }
 
+    @Test("a metrics file in Polish spreadsheet form (`;`, decimal comma), declared in the methodology, gives the same ranking")
+    func polishSpreadsheet() throws {
+        var files = BudgetFixture.files
+        files["data/metrics.csv"] = files["data/metrics.csv"]!.replacingOccurrences(of: ",", with: ";")
+            .replacingOccurrences(of: "0264011;2023;green;40", with: "0264011;2023;green;39,5")
+            .replacingOccurrences(of: "0264011;2022;green;20", with: "0264011;2022;green;20,5")
+        files["methodologies/test-budget-2024.yaml"] = files["methodologies/test-budget-2024.yaml"]!.replacingOccurrences(
+            of: "metrics_file: data/metrics.csv", with: "metrics_file: {path: data/metrics.csv, delimiter: semicolon, decimal: comma}")
+        let fixture = try Fixture(files)
+        defer { fixture.remove() }
+        let methodology = try MethodologyParser.load(fixture.path("methodologies/test-budget-2024.yaml"))
+        let result = try Pipeline.run(methodology, inputs: fixture.folder)
+        let (plain, plainFixture) = try BudgetFixture.run()
+        defer { plainFixture.remove() }
+        // 20.5 + 39.5 = 20 + 40: the same sums, so the same leaderboards.
+        #expect(ReportSet.render(result).filter { $0.name.hasSuffix(".csv") && $0.name != "breakdown.csv" }
+                == ReportSet.render(plain).filter { $0.name.hasSuffix(".csv") && $0.name != "breakdown.csv" })
+        #expect(result.categories[0].column("share")!.raw.contains(30))
+    }
+
     @Test("the breakdown adds up: contributions sum to the score")
     func breakdown() throws {
         let (result, fixture) = try BudgetFixture.run()

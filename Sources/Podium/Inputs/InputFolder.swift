@@ -25,14 +25,6 @@ public struct InputFolder: Sendable {
     }
 }
 
-extension FileOptions {
-    var csv: CSVReadOptions {
-        CSVReadOptions(
-            delimiter: CSVDelimiter(rawValue: delimiter) ?? .detect,
-            decimal: DecimalSeparator(rawValue: decimal) ?? .point)
-    }
-}
-
 extension CSVRecord {
     /// A TERYT code in `column` that must be a municipality of the register.
     func municipality(_ column: CSVColumn, in register: Register) throws -> Municipality {

@@ -18,20 +18,20 @@ public enum SocialMediaLoader {
                             progress: Progress? = nil) throws -> Result {
         var summary = SocialMediaSummary()
         let accountsPath = try folder.existing(input.accounts, for: methodology)
-        let accounts = try loadAccounts(accountsPath, options: input.accounts.options.csv, register: register, summary: &summary)
+        let accounts = try loadAccounts(accountsPath, options: input.accounts.options, register: register, summary: &summary)
         var figures = accounts.map(AccountFigures.init)
         let lookup = AccountLookup(ids: accounts.map(\.id))
         switch input.source {
         case .posts(let posts, let followers):
             let followersPath = try folder.existing(followers, for: methodology)
             let postsPath = try folder.existing(posts, for: methodology)
-            try loadFollowers(followersPath, options: followers.options.csv, lookup: lookup, period: period,
+            try loadFollowers(followersPath, options: followers.options, lookup: lookup, period: period,
                               figures: &figures, summary: &summary)
-            try loadPosts(postsPath, options: posts.options.csv, lookup: lookup, period: period,
+            try loadPosts(postsPath, options: posts.options, lookup: lookup, period: period,
                           figures: &figures, summary: &summary, progress: progress.map { report in { report(postsPath, $0) } })
         case .accountStats(let stats):
             let statsPath = try folder.existing(stats, for: methodology)
-            try loadStats(statsPath, options: stats.options.csv, lookup: lookup, figures: &figures, summary: &summary)
+            try loadStats(statsPath, options: stats.options, lookup: lookup, figures: &figures, summary: &summary)
         }
         summary.leftOut = figures.compactMap { figure in figure.leftOutReason.map { "\(figure.account.id): \($0)" } }
         return Result(accounts: figures, summary: summary)

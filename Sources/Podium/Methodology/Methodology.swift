@@ -1,4 +1,5 @@
 import Foundation
+import PodiumCSV
 
 /// A ranking as an analyst describes it in a versioned YAML file: which data, who takes part and in
 /// which categories, which criteria with which weights, and how values become places and awards.
@@ -63,13 +64,10 @@ public enum InputSpec: Sendable {
 
 public struct FileInput: Sendable {
     public let path: String
-    public let options: FileOptions
+    /// How to read it: delimiter (detected unless set) and decimal separator.
+    public let options: CSVReadOptions
 }
 
-public struct FileOptions: Sendable {
-    public var delimiter: String = "detect"
-    public var decimal: String = "point"
-}
 
 public struct RegisterInput: Sendable {
     public let terc: FileInput

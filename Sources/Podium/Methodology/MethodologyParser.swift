@@ -1,4 +1,5 @@
 import Foundation
+import PodiumCSV
 import Yams
 
 /// Reads and checks a methodology file. Every key is known, every reference resolves, every weight is
@@ -137,16 +138,14 @@ public enum MethodologyParser {
 
     /// A file is its path relative to the inputs folder, or `{path, delimiter, decimal}`.
     private static func fileInput(_ value: YAMLValue) throws -> FileInput {
-        if case .scalar = value.node { return FileInput(path: try value.string(), options: FileOptions()) }
+        if case .scalar = value.node { return FileInput(path: try value.string(), options: CSVReadOptions()) }
         let mapping = try value.mapping(keys: ["path", "delimiter", "decimal"])
-        var options = FileOptions()
-        if let delimiter = mapping.optional("delimiter") { options.delimiter = try delimiter.choice(DelimiterName.self).rawValue }
-        if let decimal = mapping.optional("decimal") { options.decimal = try decimal.choice(DecimalName.self).rawValue }
+        var options = CSVReadOptions()
+        if let delimiter = mapping.optional("delimiter") { options.delimiter = try delimiter.choice(CSVDelimiter.self) }
+        if let decimal = mapping.optional("decimal") { options.decimal = try decimal.choice(DecimalSeparator.self) }
         return FileInput(path: try mapping.required("path").string(), options: options)
     }
 
-    enum DelimiterName: String, CaseIterable { case detect, comma, semicolon, tab }
-    enum DecimalName: String, CaseIterable { case point, comma }
 
     // MARK: period and categories
 
