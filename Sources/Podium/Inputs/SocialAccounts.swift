@@ -1,3 +1,5 @@
+import PodiumCSV
+
 /// A municipal or mayor's social-media account, from `accounts.csv`.
 public struct Account: Sendable, Equatable {
     public let id: String
@@ -111,6 +113,15 @@ struct AccountLookup {
             index += 1
         }
         return true
+    }
+
+    /// The account a row names in `column`; one that accounts.csv does not list is an error.
+    @inline(__always)
+    func account(_ record: CSVRecord, _ column: CSVColumn) throws -> Int {
+        guard let account = index(of: record.field(column.index)) else {
+            throw record.fail("unknown account '\(record.string(column))' (not in accounts.csv)")
+        }
+        return account
     }
 
     @inline(__always)

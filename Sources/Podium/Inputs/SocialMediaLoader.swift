@@ -74,9 +74,7 @@ public enum SocialMediaLoader {
         let read = try CSVReader.read(path, options: options) { header in
             let c = try header.require(["account_id", "date", "followers"])
             return { record in
-                guard let account = lookup.index(of: record.field(c[0].index)) else {
-                    throw record.fail("unknown account '\(record.string(c[0]))' (not in accounts.csv)")
-                }
+                let account = try lookup.account(record, c[0])
                 guard let day = Day(isoBytes: record.field(c[1].index)) else {
                     throw record.fail("column 'date': '\(record.string(c[1]))' is not a date YYYY-MM-DD")
                 }
@@ -131,9 +129,7 @@ public enum SocialMediaLoader {
                 return value
             }
             return { record in
-                guard let account = lookup.index(of: record.field(idColumn.index)) else {
-                    throw record.fail("unknown account '\(record.string(idColumn))' (not in accounts.csv)")
-                }
+                let account = try lookup.account(record, idColumn)
                 let postID = record.field(postColumn.index)
                 guard !postID.isEmpty else { throw record.fail("column 'post_id' is empty") }
                 _ = order.advance(account: account, id: postID)
@@ -184,9 +180,7 @@ public enum SocialMediaLoader {
         let read = try CSVReader.read(path, options: options) { header in
             let c = try header.require(["account_id", "posts", "reactions", "comments", "shares", "followers_start", "followers_end"])
             return { record in
-                guard let account = lookup.index(of: record.field(c[0].index)) else {
-                    throw record.fail("unknown account '\(record.string(c[0]))' (not in accounts.csv)")
-                }
+                let account = try lookup.account(record, c[0])
                 if let first = lines[account] { throw record.fail("account '\(record.string(c[0]))' appears twice (first on line \(first))") }
                 lines[account] = record.line
                 func count(_ column: CSVColumn, optional: Bool) throws -> Int? {
