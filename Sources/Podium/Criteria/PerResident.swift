@@ -36,11 +36,10 @@ struct PerResident: Criterion {
 
     func evaluate(_ values: EntityValues, in context: EvaluationContext) -> CriterionOutcome {
         guard let figure = values.total(metric) else { return .missing("no \(metric)") }
-        let years = (values.yearly["population"] ?? [:]).filter { $0.key <= context.edition }
-        guard let latest = years.max(by: { $0.key < $1.key }) else {
+        guard let latest = values.yearly["population"]?.latest(notAfter: context.edition) else {
             return .missing("no population for \(context.edition) or earlier")
         }
-        guard latest.value > 0 else { return .missing("population in \(latest.key) is 0") }
+        guard latest.value > 0 else { return .missing("population in \(latest.year) is 0") }
         return .value(figure / latest.value * per)
     }
 }

@@ -125,6 +125,11 @@ public struct CategoryFilter: Sendable, Equatable {
     public var owner: AccountOwner?
     public var platforms: Set<Platform>?
 
+    /// Whether an account is of the category's owner type and on one of its platforms.
+    func takes(_ account: Account) -> Bool {
+        account.owner == owner && platforms?.contains(account.platform) == true
+    }
+
     func matches(_ municipality: Municipality) -> Bool {
         if let rodz, !rodz.contains(municipality.kind.rawValue) { return false }
         if let powiat, !powiat.contains(municipality.powiat) { return false }

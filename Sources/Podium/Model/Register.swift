@@ -24,7 +24,13 @@ public struct Register: Sendable {
 
     /// The population of the latest year that is not after `year`, with that year.
     public func latestPopulation(of code: TerytCode, notAfter year: Int) -> (year: Int, value: Double)? {
-        guard let byYear = population[code] else { return nil }
-        return byYear.filter { $0.key <= year }.max { $0.key < $1.key }.map { ($0.key, $0.value) }
+        population[code]?.latest(notAfter: year)
+    }
+}
+
+extension Dictionary where Key == Int, Value == Double {
+    /// The value of the latest year that is not after `year`, with that year.
+    func latest(notAfter year: Int) -> (year: Int, value: Double)? {
+        filter { $0.key <= year }.max { $0.key < $1.key }.map { ($0.key, $0.value) }
     }
 }

@@ -79,7 +79,7 @@ public enum ExplainText {
     private static func accountsOf(_ municipality: Municipality, _ category: CategoryScores, _ result: RankingResult) -> String? {
         let filter = category.category.filter
         let accounts = result.accounts.filter {
-            $0.account.teryt == municipality.teryt && $0.account.owner == filter.owner && filter.platforms?.contains($0.account.platform) == true
+            $0.account.teryt == municipality.teryt && filter.takes($0.account)
         }
         return accounts.isEmpty ? nil : accountFigures(accounts, result)
     }

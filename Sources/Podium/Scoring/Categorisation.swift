@@ -52,7 +52,7 @@ enum Categorisation {
                 let municipality = register.municipality(code)!
                 guard category.filter.matches(municipality) else { continue }
                 let members = byMunicipality[code]!
-                    .filter { $0.account.owner == category.filter.owner && category.filter.platforms!.contains($0.account.platform) }
+                    .filter { category.filter.takes($0.account) }
                     .sorted { ($0.account.platform, $0.account.id) < ($1.account.platform, $1.account.id) }
                 guard !members.isEmpty else { continue }
                 let population = register.latestPopulation(of: code, notAfter: methodology.edition)
