@@ -40,8 +40,7 @@ struct Run: ParsableCommand {
             if !quiet { print(summary(result, directory: directory, files: files.count)) }
         }
         if !quiet {
-            let elapsed = ContinuousClock.now - started
-            print("done in \(NumberText.fixed(Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18, 2)) s")
+            print("done in \(NumberText.fixed((ContinuousClock.now - started).seconds, 2)) s")
         }
     }
 

@@ -166,8 +166,7 @@ public enum SocialMediaLoader {
         summary.postsInPeriod = tally[insideSlot]
         summary.postsOutsidePeriod = tally[outsideSlot]
         summary.unorderedAccounts = unordered.count
-        let elapsed = ContinuousClock.now - clock
-        summary.postSeconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        summary.postSeconds = (ContinuousClock.now - clock).seconds
     }
 
     /// `account_id,posts,reactions,comments,shares,followers_start,followers_end`: the same per-account

@@ -26,8 +26,6 @@ public struct Methodology: Sendable {
     /// pillar columns.
     public var pillars: [WeightNode] { index.innerDescendants }
 
-    public func criterion(_ id: String) -> CriterionInstance? { criteria.first { $0.id == id } }
-
     public var evaluationContext: EvaluationContext {
         switch period {
         case .years(let window): EvaluationContext(window: window, edition: edition)
@@ -176,10 +174,6 @@ public struct WeightNode: Sendable {
 
     var innerDescendants: [WeightNode] {
         children.flatMap { $0.role == .pillar ? [$0] + $0.innerDescendants : [] }
-    }
-
-    var leaves: [WeightNode] {
-        role == .criterion ? [self] : children.flatMap(\.leaves)
     }
 }
 

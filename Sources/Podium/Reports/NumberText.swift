@@ -4,6 +4,13 @@ import Glibc
 import Darwin
 #endif
 
+extension Duration {
+    /// The duration in seconds, for run summaries.
+    public var seconds: Double {
+        Double(components.seconds) + Double(components.attoseconds) / 1e18
+    }
+}
+
 /// Numbers as reports print them: fixed decimals with a point, whatever the machine's locale, and
 /// never `-0.00`.
 public enum NumberText {

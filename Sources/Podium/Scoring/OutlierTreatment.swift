@@ -17,15 +17,6 @@ public enum TreatmentRecord: Sendable, Equatable {
         case .logTransformed: "log"
         }
     }
-
-    public var explanation: String {
-        switch self {
-        case .notConfigured: "no outlier treatment in this methodology"
-        case .untouched(let reason): "no treatment: \(reason)"
-        case .winsorised(let high, let low): "winsorised: \(high) value(s) lowered at the top, \(low) raised at the bottom"
-        case .logTransformed: "log-transformed: log(x − min + 0.01·(max − min)), winsorising would have replaced too many values"
-        }
-    }
 }
 
 /// The JRC composite-indicator rule for outliers (as in the JRC COIN tool and COINr).
