@@ -1,4 +1,6 @@
-/// Parses numbers straight from field bytes, strictly: no exponents, no `inf` or `nan`, no stray text.
+/// Parses numbers straight from field bytes, strictly: no `inf` or `nan`, no stray text. Exponents
+/// (`2e-06`, `3.6E-05`, as COINr and R write small values) only with a decimal point; Polish
+/// decimal-comma files keep rejecting them.
 @usableFromInline
 enum NumberParser {
     /// Up to 18 plain digits, the common case, parsed where it is called; anything else goes the
@@ -17,6 +19,7 @@ enum NumberParser {
 
     private static let zero = UInt8(ascii: "0"), nine = UInt8(ascii: "9")
     private static let minus = UInt8(ascii: "-"), plus = UInt8(ascii: "+")
+    private static let lowerE = UInt8(ascii: "e"), upperE = UInt8(ascii: "E")
 
     @usableFromInline
     static func integer(_ bytes: UnsafeBufferPointer<UInt8>, decimal: DecimalSeparator) -> Int? {
@@ -69,8 +72,7 @@ enum NumberParser {
             index = digits.end
         }
         var fraction = ""
-        if index < bytes.count {
-            guard bytes[index] == separator else { return nil }
+        if index < bytes.count, bytes[index] == separator {
             index += 1
             while index < bytes.count, bytes[index] >= zero, bytes[index] <= nine {
                 fraction.append(Character(Unicode.Scalar(bytes[index])))
@@ -78,10 +80,33 @@ enum NumberParser {
             }
             guard !fraction.isEmpty else { return nil }
         }
-        guard index == bytes.count, !(integerPart.isEmpty && fraction.isEmpty) else { return nil }
+        guard !(integerPart.isEmpty && fraction.isEmpty) else { return nil }
         text += (integerPart.isEmpty ? "0" : integerPart) + (fraction.isEmpty ? "" : "." + fraction)
+        if case .point = decimal, index < bytes.count, bytes[index] == lowerE || bytes[index] == upperE {
+            guard let exponent = exponent(bytes, from: index + 1) else { return nil }
+            text += "e" + exponent
+            index = bytes.count  // the exponent runs to the end of the field
+        }
+        guard index == bytes.count else { return nil }
         guard let value = Double(text), value.isFinite else { return nil }
         return value
+    }
+
+    /// The rest of the field after `e`: an optional sign and one or more digits, nothing else.
+    private static func exponent(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> String? {
+        var index = start
+        var text = ""
+        if index < bytes.count, bytes[index] == minus || bytes[index] == plus {
+            if bytes[index] == minus { text = "-" }
+            index += 1
+        }
+        guard index < bytes.count else { return nil }
+        while index < bytes.count {
+            guard bytes[index] >= zero && bytes[index] <= nine else { return nil }
+            text.append(Character(Unicode.Scalar(bytes[index])))
+            index += 1
+        }
+        return text
     }
 
     /// Digits with optional thousands separators as Polish spreadsheets write them: a first group of

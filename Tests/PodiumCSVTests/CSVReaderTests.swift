@@ -135,16 +135,18 @@ struct CSVReaderTests {
     @Test("columns are found by name in any order, ignoring case")
     func columnsByName() throws {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("podium-order.csv")
-        try Data("Value,extra,TERYT\n12.5,x,0264011\n".utf8).write(to: url)
+        try Data("Value,extra,TERYT\n12.5,x,0264011\n3.6E-05,y,0264021\n".utf8).write(to: url)
         defer { try? FileManager.default.removeItem(at: url) }
         var seen: [(String, Double?)] = []
         try CSVReader.read(url.path) { header in
             let columns = try header.require(["teryt", "value"])
             return { record in seen.append((record.string(columns[0]), try record.number(columns[1]))) }
         }
-        #expect(seen.count == 1)
+        #expect(seen.count == 2)
         #expect(seen.first?.0 == "0264011")
         #expect(seen.first?.1 == 12.5)
+        #expect(seen.last?.0 == "0264021")
+        #expect(seen.last?.1 == 0.000036)  // exponent notation, as R writes small values
     }
 
     @Test("rows larger than one chunk and many rows stream through")

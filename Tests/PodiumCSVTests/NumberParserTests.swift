@@ -18,6 +18,14 @@ struct NumberParserTests {
         #expect(parse(text, .point) == expected)
     }
 
+    @Test("exponent with a decimal point", arguments: [
+        ("2e-06", 0.000002), ("3.6E-05", 0.000036), ("1e5", 100_000), ("-1.5e+3", -1500), (".5e1", 5),
+        ("7E0", 7), ("0.1e1", 1),
+    ])
+    func exponent(text: String, expected: Double) {
+        #expect(parse(text, .point) == expected)
+    }
+
     @Test("decimal comma with Polish thousands separators", arguments: [
         ("1234,56", 1234.56), ("1 234,56", 1234.56), ("1\u{00A0}234\u{00A0}567,5", 1_234_567.5),
         ("12\u{202F}345", 12345), ("-0,25", -0.25), ("999", 999),
@@ -27,9 +35,11 @@ struct NumberParserTests {
     }
 
     @Test("rejected", arguments: [
-        ("1e5", DecimalSeparator.point), ("inf", .point), ("nan", .point), ("1,5", .point), ("1.", .point),
+        ("inf", DecimalSeparator.point), ("nan", .point), ("1,5", .point), ("1.", .point),
         ("", .point), ("-", .point), ("12 34", .comma), ("1 2345", .comma), ("1.5", .comma), ("1 234 ", .comma),
         ("abc", .comma), ("0x10", .point), ("1 234", .point),
+        ("1e", .point), ("e5", .point), ("1e+", .point), ("1.e5", .point), ("1e5.2", .point), ("1e 5", .point),
+        ("1ee5", .point), ("1e400", .point), ("1e5", .comma), ("1,5e2", .comma),
     ])
     func rejected(text: String, decimal: DecimalSeparator) {
         #expect(parse(text, decimal) == nil)
@@ -43,5 +53,6 @@ struct NumberParserTests {
         #expect(parseInteger("12.0", .point) == nil)
         #expect(parseInteger("99999999999999999999", .point) == nil)
         #expect(parseInteger("", .point) == nil)
+        #expect(parseInteger("1e5", .point) == nil)
     }
 }
