@@ -2,6 +2,11 @@
 public struct CSVColumn: Sendable, Hashable {
     public let index: Int
     public let name: String
+
+    public init(index: Int, name: String) {
+        self.index = index
+        self.name = name
+    }
 }
 
 /// The header row of one file. Columns are found by name, in any order, ignoring case and surrounding

@@ -16,7 +16,7 @@ struct Explain: ParsableCommand {
     @Argument(help: "The ranking, e.g. green-finance or zlote-lajki.")
     var ranking: String
 
-    @Argument(help: "A TERYT code (7 digits) or the name of a gmina.")
+    @Argument(help: "A TERYT code (7 digits) or the name of a gmina; for a unit table, its id or name.")
     var municipality: String
 
     @OptionGroup var options: InputOptions
@@ -28,8 +28,8 @@ struct Explain: ParsableCommand {
         guard let methodology = try options.methodologies([ranking]).first else { return }
         let result = try dataErrors { try Pipeline.run(methodology, inputs: options.folder) }
         do {
-            let found = try MunicipalityQuery.resolve(municipality, in: result.municipalities)
-            print(try ExplainText.render(result, municipality: found, category: category), terminator: "")
+            let found = try UnitQuery.resolve(municipality, in: result.units)
+            print(try ExplainText.render(result, unit: found, category: category), terminator: "")
         } catch let error as ExplainError {
             throw usage(error.description)
         }

@@ -16,7 +16,7 @@ struct PodiumCommand: ParsableCommand {
             73 the reports could not be written.
             """,
         version: "0.1.0",
-        subcommands: [Run.self, Explain.self, Criteria.self])
+        subcommands: [Run.self, Explain.self, Methods.self])
 }
 
 /// Options every command that reads inputs shares.
@@ -61,6 +61,8 @@ func dataErrors<T>(_ body: () throws -> T) throws -> T {
     } catch let error as InputError {
         throw fail(error.description)
     } catch let error as MethodologyError {
+        throw fail(error.description)
+    } catch let error as ScoringError {
         throw fail(error.description)
     } catch let error as ReportError {
         throw fail(error.description, code: 73)

@@ -46,7 +46,7 @@ struct Run: ParsableCommand {
 
     private func summary(_ result: RankingResult, directory: String, files: Int) -> String {
         var lines = ["\(result.methodology.title) \(result.methodology.edition) (\(result.methodology.id)) → \(directory)/ (\(files) files)"]
-        lines += result.summary.map { "  " + $0 }
+        lines += RunSummary.lines(result.notes).map { "  " + $0 }
         for category in result.categories {
             lines.append("  \(category.category.id): \(category.entries.count) classified, \(category.notClassified.count) not classified")
         }

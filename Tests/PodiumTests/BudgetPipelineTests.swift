@@ -86,23 +86,23 @@ struct BudgetPipelineTests {
     func explain() throws {
         let (result, fixture) = try BudgetFixture.run()
         defer { fixture.remove() }
-        let wroclaw = try MunicipalityQuery.resolve("wroclaw", in: result.municipalities)
-        let text = try ExplainText.render(result, municipality: wroclaw, category: nil)
+        let wroclaw = try UnitQuery.resolve("wroclaw", in: result.units)
+        let text = try ExplainText.render(result, unit: wroclaw, category: nil)
         #expect(text.contains("Place 2 of 3, score 68.75, Lider"))
         #expect(text.contains("Behind place 1 (Łódź, 81.25) by 12.50 points"))
-        let jawor = try MunicipalityQuery.resolve("0205011", in: result.municipalities)
-        #expect(try ExplainText.render(result, municipality: jawor, category: nil).contains("Not classified: sewage: no sewage for 2023"))
+        let jawor = try UnitQuery.resolve("0205011", in: result.units)
+        #expect(try ExplainText.render(result, unit: jawor, category: nil).contains("Not classified: sewage: no sewage for 2023"))
     }
 
     @Test("names: ambiguous ones list the candidates, unknown ones suggest close matches")
     func names() throws {
         let (result, fixture) = try BudgetFixture.run()
         defer { fixture.remove() }
-        let ambiguous = #expect(throws: ExplainError.self) { try MunicipalityQuery.resolve("Bolesławiec", in: result.municipalities) }
+        let ambiguous = #expect(throws: ExplainError.self) { try UnitQuery.resolve("Bolesławiec", in: result.units) }
         #expect(ambiguous?.description == "'Bolesławiec' names 2 gminas; give the TERYT code of one: 0201011 Bolesławiec (gmina miejska, dolnośląskie); 0201022 Bolesławiec (gmina wiejska, dolnośląskie)")
-        let unknown = #expect(throws: ExplainError.self) { try MunicipalityQuery.resolve("Jawr", in: result.municipalities) }
+        let unknown = #expect(throws: ExplainError.self) { try UnitQuery.resolve("Jawr", in: result.units) }
         #expect(unknown?.description == "no gmina named 'Jawr'; did you mean: Jawor (0205011, gmina miejska)")
-        let code = #expect(throws: ExplainError.self) { try MunicipalityQuery.resolve("0264012", in: result.municipalities) }
+        let code = #expect(throws: ExplainError.self) { try UnitQuery.resolve("0264012", in: result.units) }
         #expect(code?.description.hasPrefix("no gmina with TERYT code 0264012; did you mean: Wrocław (0264011") == true)
     }
 }

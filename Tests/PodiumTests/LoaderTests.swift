@@ -14,12 +14,13 @@ struct LoaderTests {
         let fixture = try Fixture(["registry/TERC.csv": Fixture.terc])
         defer { fixture.remove() }
         let register = try register(fixture)
-        #expect(register.municipalities.map(\.teryt.text) == ["0201011", "0201022", "0205011", "0205023", "0261011", "0264011", "1061011"])
-        let lodz = try #require(register.municipality(TerytCode("1061011")!))
+        #expect(register.units.map(\.code.text) == ["0201011", "0201022", "0205011", "0205023", "0261011", "0264011", "1061011"])
+        let lodz = try #require(register.unit(UnitCode(teryt: "1061011")!))
         #expect(lodz.name == "Łódź")
-        #expect(lodz.voivodeship == "łódzkie")
-        #expect(lodz.powiat == 61)
-        #expect(register.municipality(TerytCode("0205023")!)?.kind == .urbanRural)
+        #expect(lodz.gmina?.voivodeship == "łódzkie")
+        #expect(lodz.gmina?.powiat == 61)
+        #expect(lodz.groups == ["voivodeship": "łódzkie", "rodz": "1", "powiat": "61"])
+        #expect(register.unit(UnitCode(teryt: "0205023")!)?.gmina?.kind == .urbanRural)
         #expect(register.source == "TERC.csv (GUS TERC, stan na 2020-01-01)")
     }
 
@@ -55,7 +56,7 @@ struct LoaderTests {
         let register = try register(fixture)
         var described: String?
         do {
-            _ = try MetricsLoader.load(fixture.path("data/metrics.csv"), metrics: ["capital", "green", "sewage"], register: register)
+            _ = try MetricsLoader.load(fixture.path("data/metrics.csv"), metrics: ["capital", "green", "sewage"].map { MetricDeclaration(name: $0, unit: "PLN") }, register: register)
         } catch let error as InputError {
             described = error.description
         } catch let error as CSVError {
@@ -97,12 +98,12 @@ struct LoaderTests {
         ])
         defer { fixture.remove() }
         let register = try register(fixture)
-        let metrics = ["capital", "green", "sewage"]
+        let metrics = ["capital", "green", "sewage"].map { MetricDeclaration(name: $0, unit: "PLN") }
         let long = try MetricsLoader.load(fixture.path("long.csv"), metrics: metrics, register: register)
         let wide = try MetricsLoader.load(fixture.path("wide.csv"), metrics: metrics, register: register)
         let polish = try MetricsLoader.load(fixture.path("polish.csv"), metrics: metrics, register: register,
                                             options: CSVReadOptions(decimal: .comma))
-        let expected: [TerytCode: [String: [Int: Double]]] = [TerytCode("0264011")!: ["green": [2022: 1234.5, 2023: 7]]]
+        let expected: [UnitCode: [String: [Int: Double]]] = [UnitCode(teryt: "0264011")!: ["green": [2022: 1234.5, 2023: 7]]]
         #expect(long.values == expected)
         #expect(wide.values == expected)
         #expect(polish.values == expected)

@@ -10,7 +10,7 @@ struct MethodologyTests {
         #expect(methodology.criteria.map(\.id) == ["share", "per_capita", "sewage"])
         #expect(methodology.pillars.map(\.id) == ["finance", "outcomes"])
         #expect(methodology.period == .years(2022...2023))
-        let weights = Aggregation.weights(methodology.index)
+        let weights = methodology.index.relativeWeights
         #expect(weights["finance"]!.relative == 0.75)
         #expect(weights["share"]!.effective == 0.375)
         #expect(weights["sewage"]!.effective == 0.25)
@@ -39,9 +39,9 @@ struct MethodologyTests {
         ("parameters: {metric: sewage}", "parameters: {metric: sewer}",
          "budget.yaml:42:26: criteria[2].parameters.metric: unknown metric 'sewer'; the inputs provide: capital, green, sewage, population"),
         ("normalisation: min_max", "normalization: min_max",
-         "budget.yaml:61:1: normalization: unknown key 'normalization'; valid keys here: schema, id, ranking, title, edition, description, inputs, period, categories, criteria, index, eligibility, treatment, normalisation, missing_data, ties, awards"),
-        ("normalisation: min_max", "normalisation: z_score",
-         "budget.yaml:61:16: normalisation: unknown value 'z_score'; valid values: min_max, percent_rank"),
+         "budget.yaml:61:1: normalization: unknown key 'normalization'; valid keys here: schema, id, ranking, title, edition, description, inputs, period, categories, criteria, index, eligibility, treatment, normalisation, aggregation, missing_data, ties, awards"),
+        ("normalisation: min_max", "normalisation: z_scor",
+         "budget.yaml:61:16: normalisation: unknown normalisation method 'z_scor'; known methods: min_max, percent_rank"),
         ("{criterion: sewage, weight: 1}", "{criterion: sewer, weight: 1}",
          "budget.yaml:57:23: index.children[1].children[0].criterion: unknown criterion 'sewer'; defined criteria: share, per_capita, sewage"),
         ("        - {criterion: sewage, weight: 1}\n", "        - {criterion: share, weight: 1}\n",

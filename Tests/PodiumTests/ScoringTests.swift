@@ -1,45 +1,47 @@
 import Testing
 @testable import Podium
 
-private let jrc = TreatmentSpec.winsoriseOrLog(skewnessLimit: 2, kurtosisLimit: 3.5, maxReplaced: 5, minValues: 4)
+private let jrc = try! WinsoriseOrLog(parameters: .example("", keys: []))
+
+private func untouchedBecause(_ why: String) -> TreatmentRecord { TreatmentRecord(label: "none", detail: why) }
 
 @Suite("Outlier treatment")
 struct OutlierTreatmentTests {
     @Test("fewer than four values, or all equal: no treatment")
     func untouched() {
-        #expect(OutlierTreatment.apply(jrc, to: [1, 2, 1000]).record == .untouched(reason: "fewer than 4 values"))
-        #expect(OutlierTreatment.apply(jrc, to: [7, 7, 7, 7, 7]).record == .untouched(reason: "all values are equal"))
-        let even = OutlierTreatment.apply(jrc, to: [1, 2, 3, 4, 5])
+        #expect(jrc.treat([1, 2, 1000]).record == untouchedBecause("fewer than 4 values"))
+        #expect(jrc.treat([7, 7, 7, 7, 7]).record == untouchedBecause("all values are equal"))
+        let even = jrc.treat([1, 2, 3, 4, 5])
         #expect(even.values == [1, 2, 3, 4, 5])
-        #expect(even.record == .untouched(reason: "skewness 0.00, kurtosis -1.20 within limits"))
+        #expect(even.record == untouchedBecause("skewness 0.00, kurtosis -1.20 within limits"))
     }
 
     @Test("skewness and kurtosis match Excel's SKEW and KURT")
     func shape() {
         // 1…19 and 1000: values from an independent computation (Python, the same estimators).
-        let shape = OutlierTreatment.Shape(Array(1...19).map(Double.init) + [1000])
+        let shape = WinsoriseOrLog.Shape(Array(1...19).map(Double.init) + [1000])
         #expect(abs(shape.skewness - 4.4675765755287316) < 1e-9)
         #expect(abs(shape.kurtosis - 19.97145854317376) < 1e-9)
     }
 
     @Test("one high outlier is pulled down to the next value")
     func winsoriseHigh() {
-        let result = OutlierTreatment.apply(jrc, to: Array(1...19).map(Double.init) + [1000])
-        #expect(result.record == .winsorised(high: 1, low: 0))
+        let result = jrc.treat(Array(1...19).map(Double.init) + [1000])
+        #expect(result.record.label == "winsorised (1 high; 0 low)")
         #expect(result.values == Array(1...19).map(Double.init) + [19])
     }
 
     @Test("one low outlier is pulled up to the next value")
     func winsoriseLow() {
-        let result = OutlierTreatment.apply(jrc, to: [-1000] + Array(1...19).map(Double.init))
-        #expect(result.record == .winsorised(high: 0, low: 1))
+        let result = jrc.treat([-1000] + Array(1...19).map(Double.init))
+        #expect(result.record.label == "winsorised (0 high; 1 low)")
         #expect(result.values.first == 1)
     }
 
     @Test("winsorising that makes every value equal stops there")
     func allEqualAfterWinsorising() {
-        let result = OutlierTreatment.apply(jrc, to: Array(repeating: 5, count: 10) + [100])
-        #expect(result.record == .winsorised(high: 1, low: 0))
+        let result = jrc.treat(Array(repeating: 5, count: 10) + [100])
+        #expect(result.record.label == "winsorised (1 high; 0 low)")
         #expect(result.values == Array(repeating: 5, count: 11))
     }
 
@@ -47,17 +49,17 @@ struct OutlierTreatmentTests {
     func logFallback() {
         // Steps replace 1, 2, 3, 4, then 5 values at the top and it still fails.
         let values = Array(1...40).map(Double.init) + (3...10).map { pow10($0) }
-        let result = OutlierTreatment.apply(jrc, to: values)
-        #expect(result.record == .logTransformed)
+        let result = jrc.treat(values)
+        #expect(result.record.label == "log")
         #expect(abs(result.values[0] - 18.420680743852365) < 1e-12)
         #expect(abs(result.values[47] - 23.035801260693624) < 1e-12)
     }
 
     @Test("no treatment configured leaves values alone")
     func notConfigured() {
-        let result = OutlierTreatment.apply(.none, to: [1, 2, 1e9, 3])
+        let result = try! NoTreatment(parameters: .example("", keys: [])).treat([1, 2, 1e9, 3])
         #expect(result.values == [1, 2, 1e9, 3])
-        #expect(result.record == .notConfigured)
+        #expect(result.record == .none)
     }
 }
 
@@ -78,30 +80,33 @@ struct NumberTextTests {
 
 @Suite("Normalisation")
 struct NormalisationTests {
+    let minMax = try! MinMax(parameters: .example("", keys: ["range"]))
+    let percent = try! PercentRank(parameters: .example("", keys: []))
+
     @Test("min-max to 0–100, best = 100")
-    func minMax() {
-        #expect(Normalisation.minMax([10, 20, 30], direction: .higherIsBetter) == [0, 50, 100])
-        #expect(Normalisation.minMax([10, 20, 30], direction: .lowerIsBetter) == [100, 50, 0])
-        #expect(Normalisation.minMax([4, 4], direction: .higherIsBetter) == [100, 100])
-        #expect(Normalisation.minMax([4], direction: .higherIsBetter) == [100])
+    func minMaxScale() {
+        #expect(minMax.normalise([10, 20, 30], direction: .higherIsBetter) == [0, 50, 100])
+        #expect(minMax.normalise([10, 20, 30], direction: .lowerIsBetter) == [100, 50, 0])
+        #expect(minMax.normalise([4, 4], direction: .higherIsBetter) == [100, 100])
+        #expect(minMax.normalise([4], direction: .higherIsBetter) == [100])
     }
 
     @Test("percent rank: equal values share the lowest rank")
     func percentRank() {
-        let ranks = Normalisation.percentRank([3, 1, 3, 2], direction: .higherIsBetter)
+        let ranks = percent.normalise([3, 1, 3, 2], direction: .higherIsBetter)
         #expect(ranks[1] == 0)
         #expect(abs(ranks[3] - 100.0 / 3) < 1e-12)
         #expect(abs(ranks[0] - 200.0 / 3) < 1e-12)
         #expect(ranks[0] == ranks[2])
-        #expect(Normalisation.percentRank([3, 1, 2], direction: .lowerIsBetter) == [0, 100, 50])
-        #expect(Normalisation.percentRank([42], direction: .higherIsBetter) == [100])
-        #expect(Normalisation.percentRank([5, 5, 5], direction: .higherIsBetter) == [0, 0, 0])
+        #expect(percent.normalise([3, 1, 2], direction: .lowerIsBetter) == [0, 100, 50])
+        #expect(percent.normalise([42], direction: .higherIsBetter) == [100])
+        #expect(percent.normalise([5, 5, 5], direction: .higherIsBetter) == [0, 0, 0])
     }
 }
 
 @Suite("Places and awards")
 struct StandingsTests {
-    let codes = ["0264011", "0201011", "1061011", "0205011"].map { TerytCode($0)! }
+    let codes = ["0264011", "0201011", "1061011", "0205011"].map { UnitCode(teryt: $0)! }
 
     func award(_ place: Int) -> String? { place <= 2 ? "Lider" : nil }
 
@@ -125,12 +130,23 @@ struct StandingsTests {
     func aggregation() throws {
         let methodology = try MethodologyParser.parse(MethodologyText.budget, file: "budget.yaml")
         let columns = methodology.criteria.enumerated().map { index, criterion in
-            CriterionColumn(criterion: criterion, raw: [], treated: [], treatment: .notConfigured,
+            CriterionColumn(criterion: criterion, raw: [1, 1], imputed: [nil, nil], treated: [1, 1], treatment: .none,
                             normalised: [[100, 0], [50, 0], [20, 100]][index])
         }
-        let scores = Aggregation.scores(methodology.index, columns: columns, entries: 2)
-        #expect(scores["finance"] == [75, 0])
-        #expect(scores["outcomes"] == [20, 100])
-        #expect(scores["index"] == [(3 * 75 + 20) / 4.0, 25])
+        let unit = Unit(code: UnitCode(id: "A")!, name: "A")
+        let category = CategoryScores(category: methodology.categories[0],
+                                      entries: [Participant(unit: unit, values: EntityValues(), accounts: []),
+                                                Participant(unit: unit, values: EntityValues(), accounts: [])],
+                                      columns: columns, notClassified: [])
+        let scores = try AggregationStage.apply(category, methodology)
+        #expect(scores.pillarScores["finance"] == [Double?]([75, 0]))
+        #expect(scores.pillarScores["outcomes"] == [Double?]([20, 100]))
+        let expected: [Double] = [(3 * 75 + 20) / 4.0, 25]
+        #expect(scores.scores == expected)
+        // Contributions add up to the score.
+        for entry in 0..<2 {
+            let parts = columns.map { scores.contributions[$0.criterion.id]![entry]! }.reduce(0, +)
+            #expect(abs(parts - scores.scores[entry]) < 1e-9)
+        }
     }
 }

@@ -2,7 +2,7 @@ import Foundation
 
 /// Average compound growth of a figure per stretch of days (weekly follower growth, in percent).
 struct CompoundGrowth: Criterion {
-    static let description = CriterionDescription(
+    static let criterion = CriterionDescription(
         kind: "compound_growth",
         name: "Average compound growth per stretch of days",
         summary: "The growth from the start figure to the end figure, spread evenly over the period's D days and expressed per `per_days` days, in percent.",
@@ -35,7 +35,7 @@ struct CompoundGrowth: Criterion {
     let end: String
     let perDays: Double
 
-    init(parameters: CriterionParameters) throws {
+    init(parameters: KindParameters) throws {
         start = try parameters.metric("start")
         end = try parameters.metric("end")
         perDays = try parameters.positiveNumber("per_days")

@@ -7,15 +7,40 @@ public enum CriterionOutcome: Sendable, Equatable {
 /// A kind of criterion: one formula, configured by parameters in the methodology file.
 ///
 /// A new kind is one file with a type conforming to this protocol and one line in `CriterionRegistry`.
-/// Its `description` documents it for analysts (`podium criteria`) and carries worked examples that
-/// the test suite runs.
-public protocol Criterion: Sendable {
-    static var description: CriterionDescription { get }
-    /// Reads the kind's parameters; an unknown or missing parameter is an error.
-    init(parameters: CriterionParameters) throws
+/// Its `criterion` description documents it for analysts (`podium methods criterion`) and carries
+/// worked examples that the test suite runs.
+public protocol Criterion: Kind {
+    static var criterion: CriterionDescription { get }
     /// The metrics the criterion reads, checked against what the ranking's inputs provide.
     var metrics: [String] { get }
     func evaluate(_ values: EntityValues, in context: EvaluationContext) -> CriterionOutcome
+}
+
+extension Criterion {
+    public static var description: KindDescription {
+        KindDescription(id: criterion.kind, name: criterion.name, summary: criterion.summary,
+                        formula: criterion.formula, parameters: criterion.parameters)
+    }
+
+    public static var exampleChecks: [ExampleCheck] {
+        criterion.examples.enumerated().map { number, example in
+            ExampleCheck(name: "criterion \(criterion.kind) #\(number + 1)") {
+                let metrics = Set(example.values.yearly.keys).union(example.values.totals.keys)
+                    .union(["posts", "followers_start", "followers_end", "population", "reactions", "comments", "shares"])
+                let parameters = try KindParameters.example(
+                    example.parameters, keys: criterion.parameters.map(\.name), context: ParameterContext(metrics: metrics.sorted()))
+                let outcome = try Self(parameters: parameters).evaluate(example.values, in: example.context)
+                switch (example.expected, outcome) {
+                case (.value(let expected), .value(let actual)):
+                    return close(expected, actual) ? nil : "gave \(actual), expected \(expected)"
+                case (.missing(let fragment), .missing(let reason)):
+                    return reason.contains(fragment) ? nil : "gave the reason '\(reason)', which does not say '\(fragment)'"
+                default:
+                    return "gave \(outcome), expected \(example.expected)"
+                }
+            }
+        }
+    }
 }
 
 public struct CriterionDescription: Sendable {
@@ -31,11 +56,6 @@ public struct CriterionDescription: Sendable {
     public enum PeriodNeed: Sendable { case years, days, nothing }
 }
 
-public struct ParameterDescription: Sendable {
-    public let name: String
-    public let meaning: String
-}
-
 /// A worked example: parameters as written in YAML, inputs, and the outcome they must give.
 public struct CriterionExample: Sendable {
     public let parameters: String
@@ -49,34 +69,6 @@ public struct CriterionExample: Sendable {
         self.values = values
         self.context = context
         self.expected = expected
-    }
-}
-
-/// The `parameters:` mapping of one criterion in a methodology file.
-public struct CriterionParameters {
-    let mapping: YAMLMapping
-    let knownMetrics: [String]
-
-    func value(_ name: String) throws -> YAMLValue { try mapping.required(name) }
-
-    public func metric(_ name: String) throws -> String {
-        let value = try value(name)
-        let metric = try value.string()
-        guard knownMetrics.contains(metric) else {
-            throw value.error("unknown metric '\(metric)'; the inputs provide: \(knownMetrics.joined(separator: ", "))")
-        }
-        return metric
-    }
-
-    public func number(_ name: String) throws -> Double { try value(name).number() }
-    public func positiveNumber(_ name: String) throws -> Double { try value(name).positiveNumber() }
-
-    /// A nested mapping of numbers with exactly the given keys.
-    public func numbers(_ name: String, keys: [String]) throws -> [String: Double] {
-        let nested = try value(name).mapping(keys: keys)
-        var result: [String: Double] = [:]
-        for key in keys { result[key] = try nested.required(key).number() }
-        return result
     }
 }
 

@@ -1,6 +1,6 @@
 /// Every criterion kind a methodology file may name, by its `kind` id.
 public enum CriterionRegistry {
-    public static let kinds: [any Criterion.Type] = [
+    static let kinds: [any Criterion.Type] = [
         RatioOverWindow.self,
         LastWindowYearValue.self,
         InteractionRate.self,
@@ -9,9 +9,12 @@ public enum CriterionRegistry {
         PerResident.self,
     ]
 
-    public static func kind(_ id: String) -> (any Criterion.Type)? {
-        kinds.first { $0.description.kind == id }
-    }
+    public static let registry = Registry<any Criterion>(stage: "criterion kind", entries: kinds.map { kind in
+        .init(description: kind.description, examples: kind.exampleChecks) { try kind.init(parameters: $0) }
+    })
 
-    public static var ids: [String] { kinds.map { $0.description.kind } }
+    /// What a kind needs of the ranking's period.
+    static func needs(_ id: String) -> CriterionDescription.PeriodNeed? {
+        kinds.first { $0.criterion.kind == id }?.criterion.needs
+    }
 }

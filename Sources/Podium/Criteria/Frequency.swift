@@ -1,6 +1,6 @@
 /// How often something happened per stretch of days (posts per week).
 struct Frequency: Criterion {
-    static let description = CriterionDescription(
+    static let criterion = CriterionDescription(
         kind: "frequency",
         name: "Count per stretch of days",
         summary: "A count over the period divided by the number of `per_days` stretches in its D days.",
@@ -26,7 +26,7 @@ struct Frequency: Criterion {
     let metric: String
     let perDays: Double
 
-    init(parameters: CriterionParameters) throws {
+    init(parameters: KindParameters) throws {
         metric = try parameters.metric("metric")
         perDays = try parameters.positiveNumber("per_days")
     }

@@ -1,7 +1,7 @@
 /// Interactions per post per average follower: engagement rate (all interactions weigh 1, in percent)
 /// and interactivity (comments 4, shares 16, per mille).
 struct InteractionRate: Criterion {
-    static let description = CriterionDescription(
+    static let criterion = CriterionDescription(
         kind: "interaction_rate",
         name: "Weighted interactions per post per follower",
         summary: "Weighted sum of reactions, comments and shares in the period, divided by the number of posts and by the average of the followers at the start and at the end.",
@@ -32,7 +32,7 @@ struct InteractionRate: Criterion {
     let weights: [String: Double]
     let scale: Double
 
-    init(parameters: CriterionParameters) throws {
+    init(parameters: KindParameters) throws {
         weights = try parameters.numbers("weights", keys: ["reactions", "comments", "shares"])
         scale = try parameters.positiveNumber("scale")
     }

@@ -1,6 +1,6 @@
 /// The value of a metric in the last year of the window (sewage connection rate in 2023).
 struct LastWindowYearValue: Criterion {
-    static let description = CriterionDescription(
+    static let criterion = CriterionDescription(
         kind: "last_window_year_value",
         name: "Value in the last year of the window",
         summary: "Takes a metric's value in the window's last year; without it the value is missing.",
@@ -22,7 +22,7 @@ struct LastWindowYearValue: Criterion {
 
     let metric: String
 
-    init(parameters: CriterionParameters) throws {
+    init(parameters: KindParameters) throws {
         metric = try parameters.metric("metric")
     }
 

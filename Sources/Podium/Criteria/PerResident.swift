@@ -1,7 +1,7 @@
 /// A figure per residents, using the population of the latest register year not after the edition
 /// (followers per 1000 residents).
 struct PerResident: Criterion {
-    static let description = CriterionDescription(
+    static let criterion = CriterionDescription(
         kind: "per_resident",
         name: "Per residents, latest population",
         summary: "A period figure divided by the population of the latest year not after the edition, times `per`.",
@@ -27,7 +27,7 @@ struct PerResident: Criterion {
     let metric: String
     let per: Double
 
-    init(parameters: CriterionParameters) throws {
+    init(parameters: KindParameters) throws {
         metric = try parameters.metric("metric")
         per = try parameters.positiveNumber("per")
     }

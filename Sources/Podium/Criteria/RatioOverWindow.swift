@@ -1,7 +1,7 @@
 /// Σ numerator / Σ denominator × scale over the window: green capital spending as a share of capital
 /// spending, or per resident when the denominator is `population`.
 struct RatioOverWindow: Criterion {
-    static let description = CriterionDescription(
+    static let criterion = CriterionDescription(
         kind: "ratio_over_window",
         name: "Ratio of sums over the window",
         summary: "Sums two metrics over every year of the window and divides them. Every window year of both metrics is needed; a zero denominator makes the value missing.",
@@ -39,7 +39,7 @@ struct RatioOverWindow: Criterion {
     let denominator: String
     let scale: Double
 
-    init(parameters: CriterionParameters) throws {
+    init(parameters: KindParameters) throws {
         numerator = try parameters.metric("numerator")
         denominator = try parameters.metric("denominator")
         scale = try parameters.positiveNumber("scale")

@@ -26,16 +26,25 @@ public struct InputFolder: Sendable {
 }
 
 extension CSVRecord {
-    /// A TERYT code in `column` that must be a municipality of the register.
-    func municipality(_ column: CSVColumn, in register: Register) throws -> Municipality {
+    /// A code in `column` that must be a unit of the register: a TERYT code of a gmina, or an id of
+    /// the unit table.
+    func unit(_ column: CSVColumn, in register: Register) throws -> Unit {
         let text = string(column)
-        guard let code = TerytCode(text) else {
-            throw InputError(file: header.file, line: line, message: "column '\(column.name)': '\(text)' is not a 7-digit TERYT code")
+        switch register.kind {
+        case .terc:
+            guard let code = UnitCode(teryt: text) else {
+                throw InputError(file: header.file, line: line, message: "column '\(column.name)': '\(text)' is not a 7-digit TERYT code")
+            }
+            guard let unit = register.unit(code) else {
+                throw InputError(file: header.file, line: line, message: "column '\(column.name)': '\(text)' is not a gmina of the register (RODZ 1, 2 or 3)")
+            }
+            return unit
+        case .unitTable:
+            guard let unit = register.unit(text: text) else {
+                throw InputError(file: header.file, line: line, message: "column '\(column.name)': '\(text)' is not a unit of \(register.source)")
+            }
+            return unit
         }
-        guard let municipality = register.municipality(code) else {
-            throw InputError(file: header.file, line: line, message: "column '\(column.name)': '\(text)' is not a gmina of the register (RODZ 1, 2 or 3)")
-        }
-        return municipality
     }
 
     func year(_ column: CSVColumn) throws -> Int {
@@ -47,8 +56,13 @@ extension CSVRecord {
 
     /// A number that may not be negative, or nil when the field is empty.
     func amount(_ column: CSVColumn) throws -> Double? {
+        try amount(column, signed: false)
+    }
+
+    /// A number, negative only when `signed`, or nil when the field is empty.
+    func amount(_ column: CSVColumn, signed: Bool) throws -> Double? {
         guard let value = try number(column) else { return nil }
-        guard value >= 0 else {
+        guard signed || value >= 0 else {
             throw InputError(file: header.file, line: line, message: "column '\(column.name)': negative amount '\(string(column))'")
         }
         return value

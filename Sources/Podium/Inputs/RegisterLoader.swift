@@ -6,7 +6,7 @@ public enum RegisterLoader {
     public static func load(terc: String, population: String?, options: CSVReadOptions = CSVReadOptions(),
                             populationOptions: CSVReadOptions = CSVReadOptions()) throws -> Register {
         var voivodeships: [String: String] = [:]
-        var rows: [(teryt: TerytCode, name: String, kind: GminaKind, powiat: Int, line: Int)] = []
+        var rows: [(code: UnitCode, name: String, kind: GminaKind, powiat: Int, line: Int)] = []
         var date: String?
         try CSVReader.read(terc, options: options) { header in
             let columns = try header.require(["WOJ", "POW", "GMI", "RODZ", "NAZWA"])
@@ -30,50 +30,53 @@ public enum RegisterLoader {
                 for (column, text) in [("POW", powText), ("GMI", gmiText)] where text.count != 2 || Int(text) == nil {
                     throw record.fail("column '\(column)': '\(text)' is not a 2-digit code")
                 }
-                guard let code = TerytCode(wojText + powText + gmiText + rodzText), let powiat = Int(powText) else {
+                guard let code = UnitCode(teryt: wojText + powText + gmiText + rodzText), let powiat = Int(powText) else {
                     throw record.fail("'\(wojText)\(powText)\(gmiText)\(rodzText)' is not a 7-digit TERYT code")
                 }
                 rows.append((code, try record.text(name), kind, powiat, record.line))
             }
         }
-        var municipalities: [Municipality] = []
-        var seen = Set<TerytCode>()
+        var units: [Unit] = []
+        var seen = Set<UnitCode>()
         for row in rows {
-            guard seen.insert(row.teryt).inserted else {
-                throw InputError(file: terc, line: row.line, message: "TERYT code \(row.teryt) appears twice")
+            guard seen.insert(row.code).inserted else {
+                throw InputError(file: terc, line: row.line, message: "TERYT code \(row.code) appears twice")
             }
-            guard let voivodeship = voivodeships[row.teryt.voivodeshipCode] else {
-                throw InputError(file: terc, line: row.line, message: "no voivodeship row (WOJ \(row.teryt.voivodeshipCode) alone) for \(row.teryt)")
+            let voivodeshipCode = String(row.code.text.prefix(2))
+            guard let voivodeship = voivodeships[voivodeshipCode] else {
+                throw InputError(file: terc, line: row.line, message: "no voivodeship row (WOJ \(voivodeshipCode) alone) for \(row.code)")
             }
-            municipalities.append(Municipality(teryt: row.teryt, name: row.name, voivodeship: voivodeship, kind: row.kind, powiat: row.powiat))
+            units.append(Unit(code: row.code, name: row.name, gmina: Gmina(voivodeship: voivodeship, kind: row.kind, powiat: row.powiat)))
         }
-        guard !municipalities.isEmpty else { throw InputError(file: terc, line: nil, message: "the register lists no gmina") }
+        guard !units.isEmpty else { throw InputError(file: terc, line: nil, message: "the register lists no gmina") }
         let fileName = terc.split(separator: "/").last.map(String.init) ?? terc
         var register = Register(
-            municipalities: municipalities,
-            source: "\(fileName) (GUS TERC\(date.map { ", stan na \($0)" } ?? ""))")
+            kind: .terc, units: units,
+            source: "\(fileName) (GUS TERC\(date.map { ", stan na \($0)" } ?? ""))",
+            groupColumns: ["voivodeship", "rodz", "powiat"])
         if let population {
             register.setPopulation(try loadPopulation(population, register: register, options: populationOptions))
         }
         return register
     }
 
-    /// `teryt,year,population`: one row per municipality and year; an empty population is missing.
-    static func loadPopulation(_ path: String, register: Register, options: CSVReadOptions) throws -> [TerytCode: [Int: Double]] {
-        var population: [TerytCode: [Int: Double]] = [:]
-        var lines: [TerytCode: [Int: Int]] = [:]
+    /// `teryt,year,population` (`id` with a unit table): one row per unit and year; an empty
+    /// population is missing.
+    static func loadPopulation(_ path: String, register: Register, options: CSVReadOptions) throws -> [UnitCode: [Int: Double]] {
+        var population: [UnitCode: [Int: Double]] = [:]
+        var lines: [UnitCode: [Int: Int]] = [:]
         try CSVReader.read(path, options: options) { header in
-            let columns = try header.require(["teryt", "year", "population"])
+            let columns = try header.require([register.codeColumn, "year", "population"])
             return { record in
-                let municipality = try record.municipality(columns[0], in: register)
+                let unit = try record.unit(columns[0], in: register)
                 let year = try record.year(columns[1])
-                if let first = lines[municipality.teryt]?[year] {
-                    throw record.fail("population of \(municipality.teryt) for \(year) is given twice (first on line \(first))")
+                if let first = lines[unit.code]?[year] {
+                    throw record.fail("population of \(unit.code) for \(year) is given twice (first on line \(first))")
                 }
-                lines[municipality.teryt, default: [:]][year] = record.line
+                lines[unit.code, default: [:]][year] = record.line
                 if let value = try record.amount(columns[2]) {
                     guard value == value.rounded() else { throw record.fail("column 'population': '\(record.string(columns[2]))' is not a whole number of residents") }
-                    population[municipality.teryt, default: [:]][year] = value
+                    population[unit.code, default: [:]][year] = value
                 }
             }
         }

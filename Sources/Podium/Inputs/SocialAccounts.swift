@@ -3,7 +3,7 @@ import PodiumCSV
 /// A municipal or mayor's social-media account, from `accounts.csv`.
 public struct Account: Sendable, Equatable {
     public let id: String
-    public let teryt: TerytCode
+    public let unit: UnitCode
     public let owner: AccountOwner
     public let platform: Platform
     public let handle: String

@@ -5,23 +5,22 @@ import PodiumCSV
 /// memory that does not grow with their number) or per-account figures aggregated elsewhere, and
 /// returns each account's P, R, C, S, F0 and F1 over the period.
 public enum SocialMediaLoader {
-    /// Told how far a long read has got: the file and the fraction of its bytes read.
-    public typealias Progress = @Sendable (String, Double) -> Void
+    public typealias Progress = SourceRequest.Progress
 
     public struct Result: Sendable {
         public var accounts: [AccountFigures]
         public var summary: SocialMediaSummary
     }
 
-    public static func load(_ input: SocialMediaInput, folder: InputFolder, methodology: String,
-                            register: Register, period: (from: Day, to: Day),
-                            progress: Progress? = nil) throws -> Result {
+    static func load(accounts accountsFile: FileInput, figures source: SocialMedia.Figures, folder: InputFolder,
+                     methodology: String, register: Register, period: (from: Day, to: Day),
+                     progress: Progress? = nil) throws -> Result {
         var summary = SocialMediaSummary()
-        let accountsPath = try folder.existing(input.accounts, for: methodology)
-        let accounts = try loadAccounts(accountsPath, options: input.accounts.options, register: register, summary: &summary)
+        let accountsPath = try folder.existing(accountsFile, for: methodology)
+        let accounts = try loadAccounts(accountsPath, options: accountsFile.options, register: register, summary: &summary)
         var figures = accounts.map(AccountFigures.init)
         let lookup = AccountLookup(ids: accounts.map(\.id))
-        switch input.source {
+        switch source {
         case .posts(let posts, let followers):
             let followersPath = try folder.existing(followers, for: methodology)
             let postsPath = try folder.existing(posts, for: methodology)
@@ -42,13 +41,13 @@ public enum SocialMediaLoader {
         var accounts: [Account] = []
         var lines: [String: Int] = [:]
         let read = try CSVReader.read(path, options: options) { header in
-            let c = try header.require(["account_id", "teryt", "owner", "platform", "handle"])
+            let c = try header.require(["account_id", register.codeColumn, "owner", "platform", "handle"])
             return { record in
                 let id = try record.text(c[0])
                 guard !id.isEmpty else { throw record.fail("column 'account_id' is empty") }
                 if let first = lines[id] { throw record.fail("account '\(id)' is listed twice (first on line \(first))") }
                 lines[id] = record.line
-                let municipality = try record.municipality(c[1], in: register)
+                let unit = try record.unit(c[1], in: register)
                 let ownerText = record.string(c[2]), platformText = record.string(c[3])
                 guard let owner = AccountOwner(rawValue: ownerText) else {
                     throw record.fail("column 'owner': '\(ownerText)' is not one of \(AccountOwner.allCases.map(\.rawValue).joined(separator: ", "))")
@@ -56,7 +55,7 @@ public enum SocialMediaLoader {
                 guard let platform = Platform(rawValue: platformText) else {
                     throw record.fail("column 'platform': '\(platformText)' is not one of \(Platform.allCases.map(\.rawValue).joined(separator: ", "))")
                 }
-                accounts.append(Account(id: id, teryt: municipality.teryt, owner: owner, platform: platform, handle: try record.text(c[4])))
+                accounts.append(Account(id: id, unit: unit.code, owner: owner, platform: platform, handle: try record.text(c[4])))
             }
         }
         summary.accountRows = read.records

@@ -11,16 +11,18 @@ public struct Methodology: Sendable {
     public let ranking: String         // `green-finance`: the report folder and the name `explain` takes
     public let title: String
     public let edition: Int
-    public let inputs: InputSpec
+    public let inputs: Inputs
     public let period: Period
     public let categories: [CategorySpec]
     public let criteria: [CriterionInstance]
+    /// The weight hierarchy; every inner node carries its aggregation method.
     public let index: WeightNode
     public let eligibility: [EligibilityRule]
-    public let treatment: TreatmentSpec
-    public let normalisation: NormalisationMethod
+    public let missingData: MissingDataRules
     public let tieTolerance: Double
     public let awards: [AwardSpec]
+    /// Group columns the file names, checked against the unit table when it is read.
+    let groupReferences: GroupReferences
 
     /// The inner nodes below the index (pillars, sub-pillars …) in depth-first order: the leaderboard's
     /// pillar columns.
@@ -39,24 +41,42 @@ public struct Methodology: Sendable {
     }
 }
 
-/// The data a ranking reads, relative to the inputs folder.
-public enum InputSpec: Sendable {
-    case municipalMetrics(MunicipalMetricsInput)
-    case socialMedia(SocialMediaInput)
+/// The data a ranking reads, relative to the inputs folder: the units (a register) and the source of
+/// their metrics.
+public struct Inputs: Sendable {
+    public let units: UnitsInput
+    public let source: any MetricSource
 
-    public var register: RegisterInput {
-        switch self {
-        case .municipalMetrics(let input): input.register
-        case .socialMedia(let input): input.register
-        }
+    /// The metrics criteria may read, with their units: the source's, and population when the
+    /// register has it.
+    public var metrics: [MetricDeclaration] {
+        source.metrics + (units.population == nil || source.metrics.contains { $0.name == "population" }
+            ? [] : [MetricDeclaration(name: "population", unit: "os.")])
+    }
+}
+
+/// Where the units come from: the GUS TERC register (with a population file), or a unit table.
+public struct UnitsInput: Sendable {
+    public enum Register: Sendable {
+        case terc(FileInput)
+        case table(FileInput)
     }
 
-    /// The metrics criteria may read, with their units.
-    public var metrics: [(name: String, unit: String)] {
-        switch self {
-        case .municipalMetrics(let input): input.metrics + [("population", "os.")]
-        case .socialMedia: SocialMediaInput.metrics
-        }
+    public let register: Register
+    public let population: FileInput?
+}
+
+/// A metric a source provides: its name, its unit, and whether it may be negative (amounts may not,
+/// unless declared `signed`).
+public struct MetricDeclaration: Sendable, Equatable {
+    public let name: String
+    public let unit: String
+    public let signed: Bool
+
+    public init(name: String, unit: String, signed: Bool = false) {
+        self.name = name
+        self.unit = unit
+        self.signed = signed
     }
 }
 
@@ -64,34 +84,11 @@ public struct FileInput: Sendable {
     public let path: String
     /// How to read it: delimiter (detected unless set) and decimal separator.
     public let options: CSVReadOptions
-}
 
-
-public struct RegisterInput: Sendable {
-    public let terc: FileInput
-    public let population: FileInput
-}
-
-public struct MunicipalMetricsInput: Sendable {
-    public let register: RegisterInput
-    public let metricsFile: FileInput
-    public let metrics: [(name: String, unit: String)]
-}
-
-public struct SocialMediaInput: Sendable {
-    public let register: RegisterInput
-    public let accounts: FileInput
-    public let source: Source
-
-    public enum Source: Sendable {
-        case posts(posts: FileInput, followers: FileInput)
-        case accountStats(FileInput)
+    public init(path: String, options: CSVReadOptions = CSVReadOptions()) {
+        self.path = path
+        self.options = options
     }
-
-    public static let metrics: [(name: String, unit: String)] = [
-        ("posts", "posts"), ("reactions", "reactions"), ("comments", "comments"), ("shares", "shares"),
-        ("followers_start", "followers"), ("followers_end", "followers"), ("population", "os."),
-    ]
 }
 
 /// The time a ranking covers: budget years, or a span of calendar days.
@@ -109,7 +106,7 @@ public enum Period: Sendable, Equatable {
     }
 }
 
-/// Which municipalities (or accounts) a category takes.
+/// Which units (or accounts) a category takes.
 public struct CategorySpec: Sendable, Equatable {
     public let id: String
     public let title: String
@@ -122,15 +119,20 @@ public struct CategoryFilter: Sendable, Equatable {
     public var population: ClosedRange<Int>?
     public var owner: AccountOwner?
     public var platforms: Set<Platform>?
+    /// Group column → the values it takes (`EurAsia_group: [Asia]`).
+    public var groups: [String: Set<String>] = [:]
 
     /// Whether an account is of the category's owner type and on one of its platforms.
     func takes(_ account: Account) -> Bool {
         account.owner == owner && platforms?.contains(account.platform) == true
     }
 
-    func matches(_ municipality: Municipality) -> Bool {
-        if let rodz, !rodz.contains(municipality.kind.rawValue) { return false }
-        if let powiat, !powiat.contains(municipality.powiat) { return false }
+    /// Whether the unit's register facts and groups fit the category (population is checked apart,
+    /// because a unit without a population is reported, not skipped).
+    func matches(_ unit: Unit) -> Bool {
+        if let rodz, !(unit.gmina.map { rodz.contains($0.kind.rawValue) } ?? false) { return false }
+        if let powiat, !(unit.gmina.map { powiat.contains($0.powiat) } ?? false) { return false }
+        for (column, values) in groups where !values.contains(unit.groups[column] ?? "") { return false }
         return true
     }
 }
@@ -153,7 +155,8 @@ public enum Direction: String, Sendable, CaseIterable {
     case lowerIsBetter = "lower_is_better"
 }
 
-/// One criterion of the methodology: a configured instance of a criterion kind.
+/// One criterion of the methodology: a configured instance of a criterion kind, with the treatment
+/// and normalisation it gets (the ranking's, unless the criterion overrides them).
 public struct CriterionInstance: Sendable {
     public let id: String
     public let name: String
@@ -161,6 +164,10 @@ public struct CriterionInstance: Sendable {
     public let direction: Direction
     public let kind: String
     public let implementation: any Criterion
+    /// Divides the value by another metric (`denominator: {metric: gdp, scale: 1000}`).
+    public let denominator: Denominator?
+    public let treatment: any TreatmentMethod
+    public let normalisation: any NormalisationMethod
 }
 
 /// A node of the weight hierarchy: the index, a pillar, or a criterion (a leaf).
@@ -171,6 +178,8 @@ public struct WeightNode: Sendable {
     public let role: Role
     public let weight: Double
     public let children: [WeightNode]
+    /// How the children's scores combine into this node's (nil for a criterion leaf).
+    public let aggregation: (any AggregationMethod)?
 
     var innerDescendants: [WeightNode] {
         children.flatMap { $0.role == .pillar ? [$0] + $0.innerDescendants : [] }
@@ -183,16 +192,25 @@ public struct EligibilityRule: Sendable {
     public let atLeast: Double
 }
 
-public enum TreatmentSpec: Sendable, Equatable {
-    case none
-    /// The JRC composite-indicator rule: winsorise while |skewness| and kurtosis are both over their
-    /// limits, and fall back to a log transform when that takes too many values.
-    case winsoriseOrLog(skewnessLimit: Double, kurtosisLimit: Double, maxReplaced: Int, minValues: Int)
-}
+/// What happens to missing criterion values: screening by availability, imputation, and whether a
+/// node may be aggregated over the children that have a value. The default (`not_classified`): any
+/// missing criterion leaves the participant not classified.
+public struct MissingDataRules: Sendable {
+    /// A participant with a smaller share of criteria available is not classified.
+    public var minAvailability: Double?
+    public var imputation: (any ImputationMethod)?
+    /// Set: a node is aggregated over the children that have a value when at least this share of
+    /// their weight is present. Nil: every child is needed.
+    public var availableMinShare: Double?
 
-public enum NormalisationMethod: String, Sendable, CaseIterable {
-    case minMax = "min_max"
-    case percentRank = "percent_rank"
+    public init(minAvailability: Double? = nil, imputation: (any ImputationMethod)? = nil, availableMinShare: Double? = nil) {
+        self.minAvailability = minAvailability
+        self.imputation = imputation
+        self.availableMinShare = availableMinShare
+    }
+
+    /// Whether a participant with a missing criterion can still be classified.
+    var toleratesMissing: Bool { imputation != nil || availableMinShare != nil }
 }
 
 public struct AwardSpec: Sendable {

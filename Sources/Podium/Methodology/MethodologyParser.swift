@@ -29,45 +29,48 @@ public enum MethodologyParser {
         }
         let top = try YAMLValue(node: root, file: file, path: "").mapping(keys: [
             "schema", "id", "ranking", "title", "edition", "description", "inputs", "period", "categories",
-            "criteria", "index", "eligibility", "treatment", "normalisation", "missing_data", "ties", "awards",
+            "criteria", "index", "eligibility", "treatment", "normalisation", "aggregation", "missing_data", "ties", "awards",
         ])
         let schema = try top.required("schema")
         guard try schema.integer() == Methodology.schemaVersion else {
             throw schema.error("this podium reads methodology schema \(Methodology.schemaVersion) only")
         }
-        let inputs = try parseInputs(try top.required("inputs"))
+        let deferred = GroupReferences()
+        let inputs = try parseInputs(try top.required("inputs"), deferred: deferred)
         let period = try parsePeriod(try top.required("period"))
-        let metricNames = inputs.metrics.map(\.name)
-        let criteria = try parseCriteria(try top.required("criteria"), metrics: metricNames, period: period)
-        let index = try parseIndex(try top.required("index"), criteria: criteria)
-        let missing = try top.required("missing_data")
-        guard try missing.string() == "not_classified" else {
-            throw missing.error("unknown value '\(try missing.string())'; valid values: not_classified")
-        }
+        let groups: [String]? = if case .terc = inputs.units.register { ["voivodeship", "rodz", "powiat"] } else { nil }
+        let context = ParameterContext(metrics: inputs.metrics.map(\.name), groups: groups, deferred: deferred)
+        let treatment = try TreatmentMethods.registry.resolve(try top.required("treatment"), context: context)
+        let normalisation = try NormalisationMethods.registry.resolve(try top.required("normalisation"), context: context)
+        let aggregation = try top.optional("aggregation").map { try AggregationMethods.registry.resolve($0, context: context) }
+            ?? ArithmeticMean()
+        let criteria = try parseCriteria(try top.required("criteria"), context: context, period: period,
+                                         treatment: treatment, normalisation: normalisation)
+        let index = try parseIndex(try top.required("index"), criteria: criteria, aggregation: aggregation, context: context)
         let ties = try top.required("ties").mapping(keys: ["tolerance", "order"])
         let order = try ties.required("order")
-        guard try order.string() == "teryt" else {
-            throw order.error("unknown value '\(try order.string())'; valid values: teryt")
+        guard try order.string() == "teryt" || (try order.string()) == "code" else {
+            throw order.error("unknown value '\(try order.string())'; valid values: teryt, code")
         }
         let tolerance = try ties.required("tolerance")
         guard try tolerance.number() >= 0 else { throw tolerance.error("expected a number ≥ 0") }
 
         return Methodology(
             file: file,
-            id: try identifier(top.required("id")),
-            ranking: try identifier(top.required("ranking")),
+            id: try top.required("id").identifier(),
+            ranking: try top.required("ranking").identifier(),
             title: try top.required("title").string(),
             edition: try top.required("edition").integer(),
             inputs: inputs,
             period: period,
-            categories: try parseCategories(try top.required("categories"), inputs: inputs),
+            categories: try parseCategories(try top.required("categories"), inputs: inputs, context: context),
             criteria: criteria,
             index: index,
             eligibility: try parseEligibility(top.optional("eligibility"), inputs: inputs),
-            treatment: try parseTreatment(try top.required("treatment")),
-            normalisation: try top.required("normalisation").choice(NormalisationMethod.self),
+            missingData: try MissingDataRules(try top.required("missing_data"), context: context),
             tieTolerance: try tolerance.number(),
-            awards: try parseAwards(try top.required("awards")))
+            awards: try parseAwards(try top.required("awards")),
+            groupReferences: deferred)
     }
 
     private static func syntaxError(_ error: YamlError, file: String) -> MethodologyError {
@@ -79,73 +82,29 @@ public enum MethodologyParser {
         }
     }
 
-    /// Ids are stable snake- or kebab-case words: they become file names and CSV column names.
-    private static func identifier(_ value: YAMLValue) throws -> String {
-        let text = try value.string()
-        let allowed = Set("abcdefghijklmnopqrstuvwxyz0123456789-_")
-        guard text.allSatisfy({ allowed.contains($0) }) else {
-            throw value.error("'\(text)' is not an id: use lower-case letters, digits, '-' and '_'")
-        }
-        return text
-    }
-
     // MARK: inputs
 
-    private static func parseInputs(_ value: YAMLValue) throws -> InputSpec {
-        let keys = ["type", "register", "population", "metrics_file", "metrics", "accounts", "posts", "followers", "account_stats"]
-        let mapping = try value.mapping(keys: keys)
-        let typeValue = try mapping.required("type")
-        let register = RegisterInput(
-            terc: try fileInput(try mapping.required("register")),
-            population: try fileInput(try mapping.required("population")))
-        func reject(_ keys: [String], for type: String) throws {
-            for key in keys { if let extra = mapping.optional(key) { throw extra.error("'\(key)' is not an input of type \(type)") } }
+    /// `type` names the source kind; `register` (+ `population`) or `units` name the register; the
+    /// other keys are the source's parameters.
+    private static func parseInputs(_ value: YAMLValue, deferred: GroupReferences) throws -> Inputs {
+        let loose = try value.mapping(keys: value.mappingKeys())
+        let typeValue = try loose.required("type")
+        let registerKeys = ["type", "register", "population", "units"]
+        let entry = try MetricSources.registry.lookup(typeValue)
+        let mapping = try value.mapping(keys: registerKeys + entry.description.parameters.map(\.name))
+        let register: UnitsInput.Register
+        switch (mapping.optional("register"), mapping.optional("units")) {
+        case (let terc?, nil): register = .terc(try terc.fileInput())
+        case (nil, let table?): register = .table(try table.fileInput())
+        default: throw value.error("give either 'register' (the GUS TERC register) or 'units' (a unit table)")
         }
-        switch try typeValue.string() {
-        case "municipal_metrics":
-            try reject(["accounts", "posts", "followers", "account_stats"], for: "municipal_metrics")
-            let metricsValue = try mapping.required("metrics")
-            guard case .mapping(let units) = metricsValue.node, !units.isEmpty else {
-                throw metricsValue.error("expected a mapping of metric name to unit")
-            }
-            var metrics: [(name: String, unit: String)] = []
-            for (key, unit) in units {
-                let keyValue = YAMLValue(node: key, file: value.file, path: metricsValue.path)
-                let name = try identifier(keyValue)
-                guard name != "population" else { throw keyValue.error("'population' comes from the register's population file") }
-                metrics.append((name, try YAMLValue(node: unit, file: value.file, path: "\(metricsValue.path).\(name)").string()))
-            }
-            return .municipalMetrics(MunicipalMetricsInput(
-                register: register, metricsFile: try fileInput(try mapping.required("metrics_file")), metrics: metrics))
-        case "social_media":
-            try reject(["metrics_file", "metrics"], for: "social_media")
-            let accounts = try fileInput(try mapping.required("accounts"))
-            let posts = try mapping.optional("posts").map(fileInput)
-            let followers = try mapping.optional("followers").map(fileInput)
-            let stats = try mapping.optional("account_stats").map(fileInput)
-            let source: SocialMediaInput.Source
-            switch (posts, followers, stats) {
-            case (let posts?, let followers?, nil): source = .posts(posts: posts, followers: followers)
-            case (nil, nil, let stats?): source = .accountStats(stats)
-            default:
-                throw value.error("give either 'posts' and 'followers', or 'account_stats' instead of both")
-            }
-            return .socialMedia(SocialMediaInput(register: register, accounts: accounts, source: source))
-        default:
-            throw typeValue.error("unknown input type '\(try typeValue.string())'; valid types: municipal_metrics, social_media")
+        if case .terc = register, mapping.optional("population") == nil {
+            throw value.error("missing required key 'population'")
         }
+        let units = UnitsInput(register: register, population: try mapping.optional("population")?.fileInput())
+        let source = try entry.make(KindParameters(owner: value, mapping: mapping, context: ParameterContext(deferred: deferred)))
+        return Inputs(units: units, source: source)
     }
-
-    /// A file is its path relative to the inputs folder, or `{path, delimiter, decimal}`.
-    private static func fileInput(_ value: YAMLValue) throws -> FileInput {
-        if case .scalar = value.node { return FileInput(path: try value.string(), options: CSVReadOptions()) }
-        let mapping = try value.mapping(keys: ["path", "delimiter", "decimal"])
-        var options = CSVReadOptions()
-        if let delimiter = mapping.optional("delimiter") { options.delimiter = try delimiter.choice(CSVDelimiter.self) }
-        if let decimal = mapping.optional("decimal") { options.decimal = try decimal.choice(DecimalSeparator.self) }
-        return FileInput(path: try mapping.required("path").string(), options: options)
-    }
-
 
     // MARK: period and categories
 
@@ -173,23 +132,21 @@ public enum MethodologyParser {
         }
     }
 
-    private static func parseCategories(_ value: YAMLValue, inputs: InputSpec) throws -> [CategorySpec] {
+    private static func parseCategories(_ value: YAMLValue, inputs: Inputs, context: ParameterContext) throws -> [CategorySpec] {
         let items = try value.sequence()
         guard !items.isEmpty else { throw value.error("at least one category is needed") }
+        let keys = MetricSources.categoryKeys(type(of: inputs.source).categoryKeys, register: inputs.units.register)
+        let social = type(of: inputs.source).categoryKeys.contains("owner")
         var categories: [CategorySpec] = []
         for item in items {
             let mapping = try item.mapping(keys: ["id", "title", "where"])
             let idValue = try mapping.required("id")
-            let id = try identifier(idValue)
+            let id = try idValue.identifier()
             if categories.contains(where: { $0.id == id }) { throw idValue.error("category '\(id)' is defined twice") }
             if ["awards", "breakdown", "not-classified"].contains(id) {
                 throw idValue.error("'\(id)' is the name of a report file; choose another category id")
             }
-            let whereValue = try mapping.required("where")
-            let social: Bool
-            if case .socialMedia = inputs { social = true } else { social = false }
-            let keys = social ? ["owner", "platforms", "population", "rodz", "powiat"] : ["rodz", "powiat", "population"]
-            let conditions = try whereValue.mapping(keys: keys)
+            let conditions = try mapping.required("where").mapping(keys: keys)
             var filter = CategoryFilter()
             if let rodz = conditions.optional("rodz") {
                 guard !(try rodz.sequence().isEmpty) else { throw rodz.error("an empty list takes no gmina") }
@@ -200,7 +157,20 @@ public enum MethodologyParser {
                 })
             }
             if let powiat = conditions.optional("powiat") { filter.powiat = try bounds(powiat) }
-            if let population = conditions.optional("population") { filter.population = try bounds(population) }
+            if let population = conditions.optional("population") {
+                guard inputs.units.population != nil else { throw population.error("the inputs name no population file") }
+                filter.population = try bounds(population)
+            }
+            if let groups = conditions.optional("group") {
+                let columns = try groups.mapping(keys: groups.mappingKeys())
+                guard !columns.entries.isEmpty else { throw groups.error("name a group column and its values") }
+                for (column, values) in columns.entries {
+                    try context.checkGroup(column, at: values)
+                    let list = try values.sequence()
+                    guard !list.isEmpty else { throw values.error("an empty list takes no unit") }
+                    filter.groups[column] = Set(try list.map { try $0.string() })
+                }
+            }
             if social {
                 filter.owner = try conditions.required("owner").choice(AccountOwner.self)
                 let platforms = try conditions.required("platforms")
@@ -228,48 +198,52 @@ public enum MethodologyParser {
 
     // MARK: criteria and weights
 
-    private static func parseCriteria(_ value: YAMLValue, metrics: [String], period: Period) throws -> [CriterionInstance] {
+    private static func parseCriteria(_ value: YAMLValue, context: ParameterContext, period: Period,
+                                      treatment: any TreatmentMethod, normalisation: any NormalisationMethod) throws -> [CriterionInstance] {
         var criteria: [CriterionInstance] = []
         for item in try value.sequence() {
-            let mapping = try item.mapping(keys: ["id", "name", "kind", "unit", "direction", "parameters"])
+            let mapping = try item.mapping(keys: ["id", "name", "kind", "unit", "direction", "parameters",
+                                                  "denominator", "treatment", "normalisation"])
             let idValue = try mapping.required("id")
-            let id = try identifier(idValue)
+            let id = try idValue.code()
             if criteria.contains(where: { $0.id == id }) { throw idValue.error("criterion '\(id)' is defined twice") }
             let kindValue = try mapping.required("kind")
-            let kindName = try kindValue.string()
-            guard let kind = CriterionRegistry.kind(kindName) else {
-                throw kindValue.error("unknown criterion kind '\(kindName)'; known kinds: \(CriterionRegistry.ids.joined(separator: ", "))")
-            }
-            switch (kind.description.needs, period) {
-            case (.years, .dates): throw kindValue.error("kind '\(kindName)' needs a period of years")
-            case (.days, .years): throw kindValue.error("kind '\(kindName)' needs a period of dates")
+            let kindID = try CriterionRegistry.registry.lookup(kindValue).description.id
+            switch (CriterionRegistry.needs(kindID), period) {
+            case (.years, .dates): throw kindValue.error("kind '\(kindID)' needs a period of years")
+            case (.days, .years): throw kindValue.error("kind '\(kindID)' needs a period of dates")
             default: break
             }
-            let parameterValue = try mapping.required("parameters")
-            let parameterNames = kind.description.parameters.map(\.name)
-            let parameters = CriterionParameters(mapping: try parameterValue.mapping(keys: parameterNames), knownMetrics: metrics)
+            let (entry, implementation) = try CriterionRegistry.registry.make(
+                kindValue, parameters: try mapping.required("parameters"), context: context)
             criteria.append(CriterionInstance(
                 id: id,
                 name: try mapping.required("name").string(),
                 unit: try mapping.required("unit").string(),
                 direction: try mapping.required("direction").choice(Direction.self),
-                kind: kindName,
-                implementation: try kind.init(parameters: parameters)))
+                kind: entry.description.id,
+                implementation: implementation,
+                denominator: try mapping.optional("denominator").map { try Denominator($0, context: context) },
+                treatment: try mapping.optional("treatment").map { try TreatmentMethods.registry.resolve($0, context: context) } ?? treatment,
+                normalisation: try mapping.optional("normalisation").map { try NormalisationMethods.registry.resolve($0, context: context) } ?? normalisation))
         }
         guard !criteria.isEmpty else { throw value.error("at least one criterion is needed") }
         return criteria
     }
 
-    private static func parseIndex(_ value: YAMLValue, criteria: [CriterionInstance]) throws -> WeightNode {
-        let mapping = try value.mapping(keys: ["id", "title", "children"])
+    private static func parseIndex(_ value: YAMLValue, criteria: [CriterionInstance], aggregation: any AggregationMethod,
+                                   context: ParameterContext) throws -> WeightNode {
+        let mapping = try value.mapping(keys: ["id", "title", "children", "aggregation"])
         var used: [String: YAMLValue] = [:]
-        let children = try parseChildren(try mapping.required("children"), criteria: criteria, used: &used)
+        let own = try mapping.optional("aggregation").map { try AggregationMethods.registry.resolve($0, context: context) } ?? aggregation
+        let children = try parseChildren(try mapping.required("children"), criteria: criteria, used: &used,
+                                         aggregation: aggregation, context: context)
         if let unused = criteria.first(where: { used[$0.id] == nil }) {
             throw value.error("criterion '\(unused.id)' is defined but has no weight in the index")
         }
         let idValue = try mapping.required("id")
-        let index = WeightNode(id: try identifier(idValue), title: try mapping.required("title").string(),
-                               role: .index, weight: 1, children: children)
+        let index = WeightNode(id: try idValue.code(), title: try mapping.required("title").string(),
+                               role: .index, weight: 1, children: children, aggregation: own)
         // Pillar and index ids name report columns and breakdown rows: they must not repeat each other
         // or a criterion id.
         var seen = Set(criteria.map(\.id))
@@ -281,14 +255,15 @@ public enum MethodologyParser {
         return index
     }
 
-    private static func parseChildren(_ value: YAMLValue, criteria: [CriterionInstance], used: inout [String: YAMLValue]) throws -> [WeightNode] {
+    private static func parseChildren(_ value: YAMLValue, criteria: [CriterionInstance], used: inout [String: YAMLValue],
+                                      aggregation: any AggregationMethod, context: ParameterContext) throws -> [WeightNode] {
         let items = try value.sequence()
         guard !items.isEmpty else { throw value.error("a pillar needs at least one child") }
         return try items.map { item in
-            let mapping = try item.mapping(keys: ["pillar", "title", "criterion", "weight", "children"])
+            let mapping = try item.mapping(keys: ["pillar", "title", "criterion", "weight", "children", "aggregation"])
             let weight = try mapping.required("weight").weight()
             if let reference = mapping.optional("criterion") {
-                for key in ["pillar", "title", "children"] {
+                for key in ["pillar", "title", "children", "aggregation"] {
                     if let extra = mapping.optional(key) { throw extra.error("a criterion leaf takes only 'criterion' and 'weight'") }
                 }
                 let id = try reference.string()
@@ -297,24 +272,27 @@ public enum MethodologyParser {
                 }
                 if used[id] != nil { throw reference.error("criterion '\(id)' appears twice in the index") }
                 used[id] = reference
-                return WeightNode(id: id, title: criterion.name, role: .criterion, weight: weight, children: [])
+                return WeightNode(id: id, title: criterion.name, role: .criterion, weight: weight, children: [], aggregation: nil)
             }
             let pillar = try mapping.required("pillar")
+            let own = try mapping.optional("aggregation").map { try AggregationMethods.registry.resolve($0, context: context) } ?? aggregation
             return WeightNode(
-                id: try identifier(pillar), title: try mapping.required("title").string(), role: .pillar, weight: weight,
-                children: try parseChildren(try mapping.required("children"), criteria: criteria, used: &used))
+                id: try pillar.code(), title: try mapping.required("title").string(), role: .pillar, weight: weight,
+                children: try parseChildren(try mapping.required("children"), criteria: criteria, used: &used,
+                                            aggregation: aggregation, context: context),
+                aggregation: own)
         }
     }
 
     // MARK: rules
 
     /// Minimums apply to the period totals of social-media inputs; budget rankings have none.
-    private static func parseEligibility(_ value: YAMLValue?, inputs: InputSpec) throws -> [EligibilityRule] {
+    private static func parseEligibility(_ value: YAMLValue?, inputs: Inputs) throws -> [EligibilityRule] {
         guard let value else { return [] }
-        guard case .socialMedia = inputs else {
-            throw value.error("eligibility minimums apply to social_media inputs only; a budget ranking excludes by missing data")
+        guard inputs.source is SocialMedia else {
+            throw value.error("eligibility minimums apply to social_media inputs only; other rankings exclude by missing data")
         }
-        let metrics = SocialMediaInput.metrics.map(\.name).filter { $0 != "population" }
+        let metrics = inputs.source.metrics.map(\.name)
         return try value.sequence().map { item in
             let mapping = try item.mapping(keys: ["metric", "at_least"])
             let metricValue = try mapping.required("metric")
@@ -323,29 +301,6 @@ public enum MethodologyParser {
                 throw metricValue.error("unknown metric '\(metric)'; the inputs provide: \(metrics.joined(separator: ", "))")
             }
             return EligibilityRule(metric: metric, atLeast: try mapping.required("at_least").number())
-        }
-    }
-
-    private static func parseTreatment(_ value: YAMLValue) throws -> TreatmentSpec {
-        let mapping = try value.mapping(keys: ["method", "skewness_limit", "kurtosis_limit", "max_replaced", "min_values"])
-        let method = try mapping.required("method")
-        switch try method.string() {
-        case "none":
-            if let extra = mapping.keys.first(where: { $0 != "method" }) {
-                throw try mapping.required(extra).error("method 'none' takes no parameters")
-            }
-            return .none
-        case "winsorise_or_log":
-            let minValues = try mapping.required("min_values").integer()
-            guard minValues >= 4 else { throw try mapping.required("min_values").error("kurtosis needs at least 4 values") }
-            let maxReplaced = try mapping.required("max_replaced").integer()
-            guard maxReplaced >= 1 else { throw try mapping.required("max_replaced").error("expected a whole number ≥ 1") }
-            return .winsoriseOrLog(
-                skewnessLimit: try mapping.required("skewness_limit").positiveNumber(),
-                kurtosisLimit: try mapping.required("kurtosis_limit").positiveNumber(),
-                maxReplaced: maxReplaced, minValues: minValues)
-        default:
-            throw method.error("unknown treatment '\(try method.string())'; valid methods: none, winsorise_or_log")
         }
     }
 

@@ -33,6 +33,12 @@ public struct YAMLValue {
         return YAMLMapping(owner: self, entries: entries)
     }
 
+    /// The keys of a mapping as written (none for a scalar or list).
+    func mappingKeys() -> [String] {
+        guard case .mapping(let mapping) = node else { return [] }
+        return mapping.keys.compactMap(\.string)
+    }
+
     func sequence() throws -> [YAMLValue] {
         guard case .sequence(let sequence) = node else { throw error("expected a list") }
         return sequence.enumerated().map { YAMLValue(node: $1, file: file, path: "\(path)[\($0)]") }

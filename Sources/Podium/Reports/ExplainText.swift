@@ -1,6 +1,6 @@
 /// Why a municipality is where it is: a view of the values the run already holds.
 public enum ExplainText {
-    public static func render(_ result: RankingResult, municipality: Municipality, category wanted: String?) throws -> String {
+    public static func render(_ result: RankingResult, unit: Unit, category wanted: String?) throws -> String {
         let methodology = result.methodology
         var sections: [String] = []
         var places = result.categories.filter { wanted == nil || $0.category.id == wanted }
@@ -8,15 +8,15 @@ public enum ExplainText {
             throw ExplainError("ranking \(methodology.ranking) has no category '\(wanted)'; categories: \(result.categories.map(\.category.id).joined(separator: ", "))")
         }
         places = places.filter { category in
-            category.entries.contains { $0.municipality.teryt == municipality.teryt }
-                || category.notClassified.contains { $0.municipality.teryt == municipality.teryt }
+            category.entries.contains { $0.unit.code == unit.code }
+                || category.notClassified.contains { $0.unit.code == unit.code }
         }
-        let heading = "\(municipality.name) (\(municipality.teryt)), \(municipality.voivodeship), \(municipality.kindDescription)\n"
+        let heading = unit.heading + "\n"
             + "\(methodology.title) \(methodology.edition), methodology \(methodology.id), period \(methodology.period.description)\n"
         for category in places {
-            sections.append(explain(municipality, in: category, result))
+            sections.append(explain(unit, in: category, result))
         }
-        for item in result.unplaced where item.municipality.teryt == municipality.teryt {
+        for item in result.unplaced where item.unit.code == unit.code {
             sections.append("Not classified in any category: \(item.reason)\n")
         }
         if sections.isEmpty {
@@ -25,15 +25,15 @@ public enum ExplainText {
         return heading + "\n" + sections.joined(separator: "\n")
     }
 
-    private static func explain(_ municipality: Municipality, in category: CategoryScores, _ result: RankingResult) -> String {
+    private static func explain(_ unit: Unit, in category: CategoryScores, _ result: RankingResult) -> String {
         let methodology = result.methodology
         var text = "Category: \(category.category.title) (\(category.category.id))\n"
-        if let item = category.notClassified.first(where: { $0.municipality.teryt == municipality.teryt }) {
+        if let item = category.notClassified.first(where: { $0.unit.code == unit.code }) {
             text += "Not classified: \(item.reason)\n"
-            if let participant = result.accounts.isEmpty ? nil : accountsOf(municipality, category, result) { text += participant }
+            if let participant = result.accounts.isEmpty ? nil : accountsOf(unit, category, result) { text += participant }
             return text
         }
-        let entry = category.entries.firstIndex { $0.municipality.teryt == municipality.teryt }!
+        let entry = category.entries.firstIndex { $0.unit.code == unit.code }!
         let position = category.standings.firstIndex { $0.entry == entry }!
         let standing = category.standings[position]
         let score = category.scores[entry]
@@ -41,45 +41,59 @@ public enum ExplainText {
         text += standing.award.map { ", \($0)\n" } ?? "\n"
         if standing.place > 1 {
             let above = category.standings[..<position].last { $0.place < standing.place }!
-            let leader = category.entries[above.entry].municipality
+            let leader = category.entries[above.entry].unit
             let gap = category.scores[above.entry] - score
             text += "Behind place \(above.place) (\(leader.name), \(NumberText.fixed(category.scores[above.entry], 2))) by \(NumberText.fixed(gap, 2)) points\n"
         } else {
             text += "First place\n"
         }
         if !category.entries[entry].accounts.isEmpty { text += accountFigures(category.entries[entry].accounts, result) }
-        let weights = Aggregation.weights(methodology.index)
+        let weights = methodology.index.relativeWeights
+        let fixed = { (value: Double?, decimals: Int) in value.map { NumberText.fixed($0, decimals) } ?? "-" }
         var criteria = TextTable([
             ("criterion", .left), ("raw", .right), ("unit", .left), ("treated", .right), ("normalised", .right),
             ("weight", .right), ("in index", .right), ("contribution", .right), ("treatment in category", .left),
         ])
+        var imputed: [String] = []
         for column in category.columns {
             let id = column.criterion.id
             criteria.add([
-                id, NumberText.fixed(column.raw[entry], 4), column.criterion.unit, NumberText.fixed(column.treated[entry], 4),
-                NumberText.fixed(column.normalised[entry], 2), NumberText.fixed(weights[id]!.relative, 4),
-                NumberText.fixed(weights[id]!.effective, 4), NumberText.fixed(weights[id]!.effective * column.normalised[entry], 2),
+                id, fixed(column.raw[entry], 4), column.criterion.unit, fixed(column.treated[entry], 4),
+                fixed(column.normalised[entry], 2), NumberText.fixed(weights[id]!.relative, 4),
+                NumberText.fixed(weights[id]!.effective, 4), fixed(category.contributions[id]?[entry] ?? nil, 2),
                 column.treatment.label,
             ])
+            if let value = column.imputed[entry] {
+                imputed.append("  \(id): missing, imputed \(NumberText.fixed(value.value, 4)) (\(value.how))\n")
+            }
         }
         text += "\n" + criteria.render(indent: "  ")
+        if !imputed.isEmpty { text += "\n" + imputed.joined() }
         if !methodology.pillars.isEmpty {
             var pillars = TextTable([("pillar", .left), ("title", .left), ("score", .right), ("weight", .right), ("in index", .right), ("contribution", .right)])
             for pillar in methodology.pillars {
                 let value = category.pillarScores[pillar.id]![entry]
-                pillars.add([pillar.id, pillar.title, NumberText.fixed(value, 2), NumberText.fixed(weights[pillar.id]!.relative, 4),
-                             NumberText.fixed(weights[pillar.id]!.effective, 4), NumberText.fixed(weights[pillar.id]!.effective * value, 2)])
+                pillars.add([pillar.id, pillar.title, fixed(value, 2), NumberText.fixed(weights[pillar.id]!.relative, 4),
+                             NumberText.fixed(weights[pillar.id]!.effective, 4), fixed(category.contributions[pillar.id]?[entry] ?? nil, 2)])
             }
             text += "\n" + pillars.render(indent: "  ")
         }
-        text += "\n  score = weighted mean up the hierarchy = \(NumberText.fixed(score, 4))\n"
+        text += "\n  score = \(aggregationSummary(methodology)) = \(NumberText.fixed(score, 4))\n"
         return text
     }
 
-    private static func accountsOf(_ municipality: Municipality, _ category: CategoryScores, _ result: RankingResult) -> String? {
+    /// `weighted mean up the hierarchy`, or which method each node uses when they differ.
+    private static func aggregationSummary(_ methodology: Methodology) -> String {
+        let nodes = [methodology.index] + methodology.pillars
+        let methods = nodes.map { ($0.id, $0.aggregation!.kindID) }
+        if methods.allSatisfy({ $0.1 == ArithmeticMean.description.id }) { return "weighted mean up the hierarchy" }
+        return "aggregated up the hierarchy (" + methods.map { "\($0.0): \($0.1)" }.joined(separator: ", ") + ")"
+    }
+
+    private static func accountsOf(_ unit: Unit, _ category: CategoryScores, _ result: RankingResult) -> String? {
         let filter = category.category.filter
         let accounts = result.accounts.filter {
-            $0.account.teryt == municipality.teryt && filter.takes($0.account)
+            $0.account.unit == unit.code && filter.takes($0.account)
         }
         return accounts.isEmpty ? nil : accountFigures(accounts, result)
     }
@@ -106,32 +120,35 @@ public struct ExplainError: Error, CustomStringConvertible, Sendable {
     public init(_ description: String) { self.description = description }
 }
 
-/// Finds a municipality by TERYT code or by name.
-public enum MunicipalityQuery {
-    public static func resolve(_ query: String, in municipalities: [Municipality]) throws -> Municipality {
+/// Finds a unit by its code (a TERYT code for gminas) or by its name.
+public enum UnitQuery {
+    public static func resolve(_ query: String, in units: [Unit]) throws -> Unit {
         let trimmed = query.trimmingCharacters(in: " ")
-        if let code = TerytCode(trimmed) {
-            if let found = municipalities.first(where: { $0.teryt == code }) { return found }
-            let close = municipalities.filter { $0.teryt.text.hasPrefix(String(trimmed.prefix(6))) }.prefix(5)
+        if let found = units.first(where: { $0.code.text == trimmed }) { return found }
+        if UnitCode(teryt: trimmed) != nil, units.contains(where: { $0.gmina != nil }) {
+            let close = units.filter { $0.code.text.hasPrefix(String(trimmed.prefix(6))) }.prefix(5)
             throw ExplainError("no gmina with TERYT code \(trimmed)" + suggestions(Array(close)))
         }
+        let word = units.contains { $0.gmina != nil } ? "gmina" : "unit"
         let key = fold(trimmed)
-        let matches = municipalities.filter { fold($0.name) == key }
+        let matches = units.filter { fold($0.name) == key }
         if matches.count == 1 { return matches[0] }
         if matches.count > 1 {
-            let list = matches.map { "\($0.teryt) \($0.name) (\($0.kind.polishName), \($0.voivodeship))" }.joined(separator: "; ")
-            throw ExplainError("'\(trimmed)' names \(matches.count) gminas; give the TERYT code of one: \(list)")
+            let list = matches.map { "\($0.code) \($0.name)" + ($0.gmina.map { " (\($0.kind.polishName), \($0.voivodeship))" } ?? "") }
+                .joined(separator: "; ")
+            throw ExplainError("'\(trimmed)' names \(matches.count) \(word)s; give the \(word == "gmina" ? "TERYT code" : "code") of one: \(list)")
         }
-        let scored = municipalities.map { ($0, editDistance(fold($0.name), key)) }
+        let scored = units.map { ($0, editDistance(fold($0.name), key)) }
             .filter { $0.1 <= max(2, key.count / 3) || fold($0.0.name).hasPrefix(key) }
-            .sorted { ($0.1, $0.0.teryt) < ($1.1, $1.0.teryt) }
+            .sorted { ($0.1, $0.0.code) < ($1.1, $1.0.code) }
             .prefix(5).map(\.0)
-        throw ExplainError("no gmina named '\(trimmed)'" + suggestions(scored))
+        throw ExplainError("no \(word) named '\(trimmed)'" + suggestions(scored))
     }
 
-    private static func suggestions(_ candidates: [Municipality]) -> String {
+    private static func suggestions(_ candidates: [Unit]) -> String {
         guard !candidates.isEmpty else { return "" }
-        return "; did you mean: " + candidates.map { "\($0.name) (\($0.teryt), \($0.kind.polishName))" }.joined(separator: ", ")
+        return "; did you mean: " + candidates.map { "\($0.name) (\($0.code)" + ($0.gmina.map { ", \($0.kind.polishName)" } ?? "") + ")" }
+            .joined(separator: ", ")
     }
 
     /// Case- and diacritic-insensitive form of a name: `Łódź` → `lodz`.

@@ -11,7 +11,7 @@ public enum ReportSet {
     public static func render(_ result: RankingResult) -> [ReportFile] {
         var files: [ReportFile] = []
         for category in result.categories {
-            files.append(ReportFile(name: "\(category.category.id).csv", contents: LeaderboardCSV.render(category, result.methodology)))
+            files.append(ReportFile(name: "\(category.category.id).csv", contents: LeaderboardCSV.render(category, result)))
             files.append(ReportFile(name: "\(category.category.id).txt", contents: LeaderboardText.render(category, result)))
         }
         files.append(ReportFile(name: "awards.txt", contents: AwardsText.render(result)))
@@ -21,22 +21,40 @@ public enum ReportSet {
     }
 }
 
+/// The columns that say who a unit is: code, name, and for gminas the voivodeship.
+struct UnitColumns {
+    let register: Register
+
+    var header: [String] { register.kind == .terc ? ["teryt", "name", "voivodeship"] : ["id", "name"] }
+
+    /// Polish headings for plain-text tables.
+    var headings: [String] { register.kind == .terc ? ["TERYT", "Gmina", "Województwo"] : ["Kod", "Jednostka"] }
+
+    func cells(_ unit: Unit) -> [String] {
+        [unit.code.text, unit.name] + (unit.gmina.map { [$0.voivodeship] } ?? [])
+    }
+
+    /// `Jawor (dolnośląskie)`, or the name alone.
+    func label(_ unit: Unit) -> String { unit.gmina.map { "\(unit.name) (\($0.voivodeship))" } ?? unit.name }
+}
+
 enum LeaderboardCSV {
-    static func render(_ category: CategoryScores, _ methodology: Methodology) -> String {
+    static func render(_ category: CategoryScores, _ result: RankingResult) -> String {
         var writer = CSVWriter()
-        let pillars = methodology.pillars
-        writer.writeRow(["rank", "teryt", "name", "voivodeship", "score"] + pillars.map(\.id) + ["award"])
-        for row in rows(category, pillars: pillars) { writer.writeRow(row) }
+        let pillars = result.methodology.pillars
+        writer.writeRow(["rank"] + UnitColumns(register: result.register).header + ["score"] + pillars.map(\.id) + ["award"])
+        for row in rows(category, result) { writer.writeRow(row) }
         return writer.text
     }
 
     /// The cells of every leaderboard row, in listing order: the CSV and the text table show the same.
-    static func rows(_ category: CategoryScores, pillars: [WeightNode]) -> [[String]] {
-        category.standings.map { standing in
-            let entry = category.entries[standing.entry].municipality
-            return [String(standing.place), entry.teryt.text, entry.name, entry.voivodeship,
-                    NumberText.fixed(category.scores[standing.entry], 2)]
-                + pillars.map { NumberText.fixed(category.pillarScores[$0.id]![standing.entry], 2) }
+    static func rows(_ category: CategoryScores, _ result: RankingResult) -> [[String]] {
+        let columns = UnitColumns(register: result.register)
+        let pillars = result.methodology.pillars
+        return category.standings.map { standing in
+            [String(standing.place)] + columns.cells(category.entries[standing.entry].unit)
+                + [NumberText.fixed(category.scores[standing.entry], 2)]
+                + pillars.map { category.pillarScores[$0.id]![standing.entry].map { NumberText.fixed($0, 2) } ?? "" }
                 + [standing.award ?? ""]
         }
     }
@@ -46,10 +64,11 @@ enum LeaderboardText {
     static func render(_ category: CategoryScores, _ result: RankingResult) -> String {
         let methodology = result.methodology
         let pillars = methodology.pillars
+        let identity: [(String, TextTable.Alignment)] = UnitColumns(register: result.register).headings.map { ($0, .left) }
         var table = TextTable(
-            [("Miejsce", .right), ("TERYT", .left), ("Gmina", .left), ("Województwo", .left), ("Wynik", .right)]
+            [("Miejsce", .right)] + identity + [("Wynik", .right)]
             + pillars.map { ($0.title, .right) } + [("Nagroda", .left)])
-        for row in LeaderboardCSV.rows(category, pillars: pillars) { table.add(row) }
+        for row in LeaderboardCSV.rows(category, result) { table.add(row) }
         return """
             \(methodology.title) \(methodology.edition)
             \(category.category.title) (\(category.category.id))
@@ -64,6 +83,7 @@ enum LeaderboardText {
 enum AwardsText {
     static func render(_ result: RankingResult) -> String {
         let methodology = result.methodology
+        let columns = UnitColumns(register: result.register)
         var text = "\(methodology.title) \(methodology.edition)\nNagrodzeni (metodologia \(methodology.id))\n"
         for category in result.categories {
             text += "\n\(category.category.title)\n"
@@ -74,8 +94,8 @@ enum AwardsText {
                 awarded = true
                 text += "  \(award.title)\n"
                 for standing in winners {
-                    let entry = category.entries[standing.entry].municipality
-                    text += "    \(standing.place). \(entry.name) (\(entry.voivodeship)), \(NumberText.fixed(category.scores[standing.entry], 2)) pkt\n"
+                    let unit = category.entries[standing.entry].unit
+                    text += "    \(standing.place). \(columns.label(unit)), \(NumberText.fixed(category.scores[standing.entry], 2)) pkt\n"
                 }
             }
             if !awarded { text += "  (brak sklasyfikowanych)\n" }
@@ -90,36 +110,38 @@ enum BreakdownCSV {
 
     static func render(_ result: RankingResult) -> String {
         let methodology = result.methodology
-        let weights = Aggregation.weights(methodology.index)
-        var parents: [String: String] = [:]
-        func visit(_ node: WeightNode) { for child in node.children { parents[child.id] = node.id; visit(child) } }
-        visit(methodology.index)
-        let number = { (value: Double) in NumberText.fixed(value, 6) }
+        let weights = methodology.index.relativeWeights
+        let parents = methodology.index.parents
+        let imputing = methodology.missingData.imputation != nil
+        let number = { (value: Double?) in value.map { NumberText.fixed($0, 6) } ?? "" }
+        var header = header
+        header[1] = result.register.codeColumn
         var writer = CSVWriter()
-        writer.writeRow(header)
+        writer.writeRow(header + (imputing ? ["imputation"] : []))
         for category in result.categories {
             for standing in category.standings {
-                let entry = category.entries[standing.entry].municipality
-                let lead = [category.category.id, entry.teryt.text, entry.name, String(standing.place)]
+                let entry = standing.entry
+                let unit = category.entries[entry].unit
+                let lead = [category.category.id, unit.code.text, unit.name, String(standing.place)]
                 for column in category.columns {
                     let id = column.criterion.id
-                    let normalised = column.normalised[standing.entry]
+                    let imputed = imputing ? [column.imputed[entry].map { "imputed \(NumberText.plain($0.value)): \($0.how)" } ?? ""] : []
                     writer.writeRow(lead + [
-                        "criterion", id, parents[id]!, column.criterion.unit, number(column.raw[standing.entry]),
-                        number(column.treated[standing.entry]), column.treatment.label, number(normalised),
-                        number(weights[id]!.relative), number(weights[id]!.effective), number(weights[id]!.effective * normalised),
-                    ])
+                        "criterion", id, parents[id]!, column.criterion.unit, number(column.raw[entry]),
+                        number(column.treated[entry]), column.treatment.label, number(column.normalised[entry]),
+                        number(weights[id]!.relative), number(weights[id]!.effective), number(category.contributions[id]?[entry] ?? nil),
+                    ] + imputed)
                 }
                 for pillar in methodology.pillars {
-                    let value = category.pillarScores[pillar.id]![standing.entry]
                     writer.writeRow(lead + [
-                        "pillar", pillar.id, parents[pillar.id]!, "pkt", "", "", "", number(value),
+                        "pillar", pillar.id, parents[pillar.id]!, "pkt", "", "", "", number(category.pillarScores[pillar.id]![entry]),
                         number(weights[pillar.id]!.relative), number(weights[pillar.id]!.effective),
-                        number(weights[pillar.id]!.effective * value),
-                    ])
+                        number(category.contributions[pillar.id]?[entry] ?? nil),
+                    ] + (imputing ? [""] : []))
                 }
-                let score = category.scores[standing.entry]
-                writer.writeRow(lead + ["index", methodology.index.id, "", "pkt", "", "", "", number(score), number(1), number(1), number(score)])
+                let score = category.scores[entry]
+                writer.writeRow(lead + ["index", methodology.index.id, "", "pkt", "", "", "", number(score), number(1), number(1), number(score)]
+                                + (imputing ? [""] : []))
             }
         }
         return writer.text
@@ -129,9 +151,9 @@ enum BreakdownCSV {
 enum NotClassifiedCSV {
     static func render(_ result: RankingResult) -> String {
         var writer = CSVWriter()
-        writer.writeRow(["teryt", "name", "category", "reason"])
+        writer.writeRow([result.register.codeColumn, "name", "category", "reason"])
         for item in result.categories.flatMap(\.notClassified) + result.unplaced {
-            writer.writeRow([item.municipality.teryt.text, item.municipality.name, item.category, item.reason])
+            writer.writeRow([item.unit.code.text, item.unit.name, item.category, item.reason])
         }
         return writer.text
     }

@@ -1,10 +1,13 @@
-/// Computes every criterion for every entity of a category and sets aside the entities that cannot be
-/// classified: a criterion is missing or an eligibility minimum is not met.
+/// Computes every criterion for every participant of a category, and sets aside the participants
+/// that cannot be classified: an eligibility minimum is not met, or a criterion is missing and the
+/// missing-data rules neither impute nor aggregate around it, or fewer criteria are available than
+/// the screen asks.
 enum RawValues {
     static func evaluate(_ methodology: Methodology, _ field: CategoryField) -> CategoryScores {
         let context = methodology.evaluationContext
+        let rules = methodology.missingData
         var entries: [Participant] = []
-        var raw: [[Double]] = Array(repeating: [], count: methodology.criteria.count)
+        var raw: [[Double?]] = Array(repeating: [], count: methodology.criteria.count)
         var notClassified = field.notClassified
         for participant in field.participants {
             var reasons: [String] = []
@@ -14,26 +17,39 @@ enum RawValues {
                     reasons.append("\(rule.metric) \(NumberText.plain(value)) is below the minimum \(NumberText.plain(rule.atLeast))")
                 }
             }
-            var values: [Double] = []
+            var values: [Double?] = []
+            var missing: [String] = []
             for criterion in methodology.criteria {
-                switch criterion.implementation.evaluate(participant.values, in: context) {
+                var outcome = criterion.implementation.evaluate(participant.values, in: context)
+                if let denominator = criterion.denominator { outcome = denominator.apply(outcome, participant.values, in: context) }
+                switch outcome {
                 case .value(let value) where value.isFinite: values.append(value)
-                case .value(let value): reasons.append("\(criterion.id): the value is not finite (\(value))")
-                case .missing(let why): reasons.append("\(criterion.id): \(why)")
+                case .value(let value): values.append(nil); missing.append("\(criterion.id): the value is not finite (\(value))")
+                case .missing(let why): values.append(nil); missing.append("\(criterion.id): \(why)")
                 }
+            }
+            if !missing.isEmpty, reasons.isEmpty, rules.toleratesMissing {
+                let available = Double(values.count - missing.count) / Double(values.count)
+                if let least = rules.minAvailability, available < least {
+                    reasons.append("\(values.count - missing.count) of \(values.count) criteria available, below the minimum share \(NumberText.plain(least))")
+                    reasons += missing
+                }
+            } else {
+                reasons += missing
             }
             if reasons.isEmpty {
                 entries.append(participant)
                 for index in values.indices { raw[index].append(values[index]) }
             } else {
-                notClassified.append(NotClassified(municipality: participant.municipality, category: field.category.id,
+                notClassified.append(NotClassified(unit: participant.unit, category: field.category.id,
                                                    reason: reasons.joined(separator: "; ")))
             }
         }
         let columns = methodology.criteria.enumerated().map { index, criterion in
-            CriterionColumn(criterion: criterion, raw: raw[index], treated: raw[index], treatment: .notConfigured, normalised: [])
+            CriterionColumn(criterion: criterion, raw: raw[index], imputed: raw[index].map { _ in nil },
+                            treated: raw[index], treatment: .none, normalised: raw[index].map { _ in nil })
         }
         return CategoryScores(category: field.category, entries: entries, columns: columns,
-                              notClassified: notClassified.sorted { $0.municipality.teryt < $1.municipality.teryt })
+                              notClassified: notClassified.sorted { $0.unit.code < $1.unit.code })
     }
 }

@@ -1,7 +1,7 @@
 /// Places from scores: highest first; scores within the tolerance share a place (1, 2, 2, 4); inside
 /// a tie, listing order is by TERYT code. Awards go by place, so everyone on a place gets its award.
 enum Standings {
-    static func rank(_ scores: [Double], codes: [TerytCode], tolerance: Double, award: (Int) -> String?) -> [Standing] {
+    static func rank(_ scores: [Double], codes: [UnitCode], tolerance: Double, award: (Int) -> String?) -> [Standing] {
         let order = scores.indices.sorted { scores[$0] != scores[$1] ? scores[$0] > scores[$1] : codes[$0] < codes[$1] }
         var groups: [[Int]] = []
         for entry in order {

@@ -1,0 +1,73 @@
+/// Metrics by unit and year from one CSV file, long (`teryt,year,metric,value`) or wide
+/// (`teryt,year,<metric>,…`); with a unit table the key column is `id` instead of `teryt`.
+/// Every unit of the register competes in each category whose conditions it meets.
+struct MunicipalMetrics: MetricSource {
+    static let description = KindDescription(
+        id: "municipal_metrics",
+        name: "Metrics by unit and year",
+        summary: "One CSV file of metrics by unit and year, long form (code, year, metric, value) or wide form (code, year, one column per metric); the code column is `teryt` for the TERC register and `id` for a unit table. Declared metrics only; an empty value is missing, never zero; a negative value is an error unless the metric is declared `signed: true`.",
+        formula: "value(unit, metric, year)",
+        parameters: [
+            ParameterDescription(name: "metrics_file", meaning: "the CSV file: a path, or {path, delimiter, decimal}"),
+            ParameterDescription(name: "metrics", meaning: "metric → unit, or metric → {unit, signed}"),
+        ])
+
+    static let exampleChecks: [ExampleCheck] = []
+    static let categoryKeys: [String] = []
+
+    let metricsFile: FileInput
+    let metrics: [MetricDeclaration]
+
+    init(parameters: KindParameters) throws {
+        metricsFile = try parameters.file("metrics_file")
+        metrics = try parameters.metricDeclarations("metrics")
+    }
+
+    var files: [FileInput] { [metricsFile] }
+
+    func load(_ request: SourceRequest) throws -> any SourceData {
+        let path = try request.folder.existing(metricsFile, for: request.methodologyFile)
+        let loaded = try MetricsLoader.load(path, metrics: metrics, register: request.register, options: metricsFile.options)
+        var notes: [RunNote] = [.metrics(rows: loaded.rows, path: path)]
+        if !loaded.ignoredColumns.isEmpty { notes.append(.ignoredColumns(loaded.ignoredColumns)) }
+        return MetricsData(notes: notes, values: loaded.values)
+    }
+}
+
+struct MetricsData: SourceData {
+    let notes: [RunNote]
+    let values: [UnitCode: [String: [Int: Double]]]
+    var accounts: [AccountFigures] { [] }
+
+    /// Every unit of the register competes in the categories its register attributes and groups
+    /// match; one that matches none is listed as not classified.
+    func categorise(_ methodology: Methodology, register: Register) -> Categorised {
+        var fields = methodology.categories.map { CategoryField(category: $0, participants: [], notClassified: []) }
+        var homeless: [NotClassified] = []
+        for unit in register.units {
+            var yearly = values[unit.code] ?? [:]
+            if let population = register.population[unit.code] { yearly["population"] = population }
+            let entityValues = EntityValues(yearly: yearly)
+            let population = register.latestPopulation(of: unit.code, notAfter: methodology.edition)?.value
+            var placed = false
+            for index in fields.indices where fields[index].category.filter.matches(unit) {
+                if let band = fields[index].category.filter.population {
+                    guard let population else {
+                        fields[index].notClassified.append(NotClassified(
+                            unit: unit, category: fields[index].category.id,
+                            reason: "no population for \(methodology.edition) or earlier"))
+                        placed = true
+                        continue
+                    }
+                    guard band.holds(population) else { continue }
+                }
+                fields[index].participants.append(Participant(unit: unit, values: entityValues, accounts: []))
+                placed = true
+            }
+            if !placed {
+                homeless.append(NotClassified(unit: unit, category: "-", reason: "belongs to no category of the methodology"))
+            }
+        }
+        return Categorised(fields: fields, unplaced: homeless)
+    }
+}

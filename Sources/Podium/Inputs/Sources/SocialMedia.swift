@@ -1,0 +1,131 @@
+/// Municipal and mayors' social-media accounts: posts and follower snapshots (summed per account
+/// over the period as they stream), or per-account figures aggregated elsewhere. A category takes
+/// the units with at least one account of its owner type on its platforms.
+struct SocialMedia: MetricSource {
+    static let description = KindDescription(
+        id: "social_media",
+        name: "Social-media accounts",
+        summary: "accounts.csv, then either posts.csv and followers.csv (P, R, C, S summed over the period by the UTC date of published_at; F0 the latest snapshot on or before the start, else the earliest inside; F1 the latest on or before the end) or account_stats.csv with those figures per account. An account without F0 or F1 is left out of every sum.",
+        formula: "per unit and category: Σ over its usable accounts",
+        parameters: [
+            ParameterDescription(name: "accounts", meaning: "account_id, teryt, owner, platform, handle"),
+            ParameterDescription(name: "posts", meaning: "account_id, post_id, published_at, reactions, comments, shares (with followers)"),
+            ParameterDescription(name: "followers", meaning: "account_id, date, followers (with posts)"),
+            ParameterDescription(name: "account_stats", meaning: "per-account figures instead of posts and followers"),
+        ])
+
+    static let exampleChecks: [ExampleCheck] = []
+    static let categoryKeys = ["owner", "platforms"]
+
+    static let providedMetrics: [MetricDeclaration] = [
+        MetricDeclaration(name: "posts", unit: "posts"), MetricDeclaration(name: "reactions", unit: "reactions"),
+        MetricDeclaration(name: "comments", unit: "comments"), MetricDeclaration(name: "shares", unit: "shares"),
+        MetricDeclaration(name: "followers_start", unit: "followers"), MetricDeclaration(name: "followers_end", unit: "followers"),
+    ]
+
+    enum Figures: Sendable {
+        case posts(posts: FileInput, followers: FileInput)
+        case accountStats(FileInput)
+    }
+
+    let accountsFile: FileInput
+    let figures: Figures
+
+    init(parameters: KindParameters) throws {
+        accountsFile = try parameters.file("accounts")
+        let posts = parameters.has("posts") ? try parameters.file("posts") : nil
+        let followers = parameters.has("followers") ? try parameters.file("followers") : nil
+        let stats = parameters.has("account_stats") ? try parameters.file("account_stats") : nil
+        switch (posts, followers, stats) {
+        case (let posts?, let followers?, nil): figures = .posts(posts: posts, followers: followers)
+        case (nil, nil, let stats?): figures = .accountStats(stats)
+        default: throw parameters.error("", "give either 'posts' and 'followers', or 'account_stats' instead of both")
+        }
+    }
+
+    var metrics: [MetricDeclaration] { Self.providedMetrics }
+
+    var files: [FileInput] {
+        switch figures {
+        case .posts(let posts, let followers): [accountsFile, posts, followers]
+        case .accountStats(let stats): [accountsFile, stats]
+        }
+    }
+
+    func load(_ request: SourceRequest) throws -> any SourceData {
+        guard case .dates(let from, let to) = request.period else {
+            throw MethodologyError(file: request.methodologyFile, path: "period", message: "social-media inputs need a period of dates")
+        }
+        let loaded = try SocialMediaLoader.load(
+            accounts: accountsFile, figures: figures, folder: request.folder, methodology: request.methodologyFile,
+            register: request.register, period: (from, to), progress: request.progress)
+        let read = loaded.summary
+        var notes: [RunNote] = [.accounts(rows: read.accountRows)]
+        if case .accountStats = figures {
+            notes.append(.accountStats(rows: read.statsRows))
+        } else {
+            notes.append(.followerSnapshots(rows: read.followerRows))
+            notes.append(.posts(rows: read.postRows, bytes: read.postBytes, seconds: read.postSeconds,
+                                inPeriod: read.postsInPeriod, outsidePeriod: read.postsOutsidePeriod))
+        }
+        if read.unorderedAccounts > 0 { notes.append(.unorderedPostIDs(accounts: read.unorderedAccounts)) }
+        notes.append(.accountsLeftOut(read.leftOut))
+        return SocialMediaData(notes: notes, accounts: loaded.accounts)
+    }
+}
+
+struct SocialMediaData: SourceData {
+    let notes: [RunNote]
+    let accounts: [AccountFigures]
+
+    /// A category takes the units with at least one account of its owner type on its platforms
+    /// (and, for size categories, with a population in its band), and sums the usable accounts'
+    /// figures.
+    func categorise(_ methodology: Methodology, register: Register) -> Categorised {
+        let byUnit = Dictionary(grouping: accounts, by: \.account.unit)
+        var fields: [CategoryField] = []
+        var unknownSize: [UnitCode: Unit] = [:]
+        for category in methodology.categories {
+            var field = CategoryField(category: category, participants: [], notClassified: [])
+            for code in byUnit.keys.sorted() {
+                let unit = register.unit(code)!
+                guard category.filter.matches(unit) else { continue }
+                let members = byUnit[code]!
+                    .filter { category.filter.takes($0.account) }
+                    .sorted { ($0.account.platform, $0.account.id) < ($1.account.platform, $1.account.id) }
+                guard !members.isEmpty else { continue }
+                let population = register.latestPopulation(of: code, notAfter: methodology.edition)
+                if let band = category.filter.population {
+                    guard let population else { unknownSize[code] = unit; continue }
+                    guard band.holds(population.value) else { continue }
+                }
+                let usable = members.filter(\.isUsable)
+                guard !usable.isEmpty else {
+                    let reasons = members.map { "\($0.account.id): \($0.leftOutReason!)" }.joined(separator: "; ")
+                    field.notClassified.append(NotClassified(unit: unit, category: category.id, reason: "no usable account (\(reasons))"))
+                    continue
+                }
+                var totals: [String: Double] = [:]
+                for figure in usable {
+                    totals["posts", default: 0] += Double(figure.posts)
+                    totals["reactions", default: 0] += Double(figure.reactions)
+                    totals["comments", default: 0] += Double(figure.comments)
+                    totals["shares", default: 0] += Double(figure.shares)
+                    totals["followers_start", default: 0] += Double(figure.followersStart!)
+                    totals["followers_end", default: 0] += Double(figure.followersEnd!)
+                }
+                let values = EntityValues(yearly: ["population": register.population[code] ?? [:]], totals: totals)
+                field.participants.append(Participant(unit: unit, values: values, accounts: members))
+            }
+            fields.append(field)
+        }
+        // Without a population no size band can be chosen: one line says so, outside any category.
+        let sized = methodology.categories.filter { $0.filter.population != nil }.map(\.id).joined(separator: ", ")
+        let unplaced = unknownSize.keys.sorted().map { code in
+            NotClassified(
+                unit: unknownSize[code]!, category: "-",
+                reason: "no population for \(methodology.edition) or earlier, so no size category (\(sized)) can be chosen")
+        }
+        return Categorised(fields: fields, unplaced: unplaced)
+    }
+}

@@ -1,0 +1,51 @@
+import PodiumCSV
+
+/// Reads a unit table: `id`, `name`, and any number of group columns (`EurAsia_group`, `GDP_group`
+/// …), one unit per row. Ids are text, compared exactly; an empty or repeated id is an error, an
+/// empty group cell means the unit is in no group of that column.
+public enum UnitTableLoader {
+    public static func load(_ path: String, options: CSVReadOptions = CSVReadOptions()) throws -> Register {
+        var units: [Unit] = []
+        var lines: [String: Int] = [:]
+        var groupColumns: [CSVColumn] = []
+        try CSVReader.read(path, options: options) { header in
+            let columns = try header.require(["id", "name"])
+            groupColumns = header.names.indices.filter { $0 != columns[0].index && $0 != columns[1].index }
+                .map { CSVColumn(index: $0, name: header.names[$0]) }
+            return { record in
+                let id = try record.text(columns[0])
+                guard let code = UnitCode(id: id) else { throw record.fail("column 'id' is empty") }
+                if let first = lines[id] { throw record.fail("unit '\(id)' is listed twice (first on line \(first))") }
+                lines[id] = record.line
+                var groups: [String: String] = [:]
+                for column in groupColumns {
+                    let value = try record.text(column)
+                    if !value.isEmpty { groups[column.name] = value }
+                }
+                units.append(Unit(code: code, name: try record.text(columns[1]), groups: groups))
+            }
+        }
+        guard !units.isEmpty else { throw InputError(file: path, line: nil, message: "the unit table lists no unit") }
+        let fileName = path.split(separator: "/").last.map(String.init) ?? path
+        return Register(kind: .unitTable, units: units, source: fileName, groupColumns: groupColumns.map(\.name))
+    }
+}
+
+/// Loads the register a methodology names: the TERC register with its population file, or a unit
+/// table (with an optional population file).
+enum UnitsLoader {
+    static func load(_ input: UnitsInput, folder: InputFolder, methodology: String) throws -> Register {
+        var register: Register
+        switch input.register {
+        case .terc(let terc):
+            register = try RegisterLoader.load(terc: try folder.existing(terc, for: methodology), population: nil, options: terc.options)
+        case .table(let table):
+            register = try UnitTableLoader.load(try folder.existing(table, for: methodology), options: table.options)
+        }
+        if let population = input.population {
+            register.setPopulation(try RegisterLoader.loadPopulation(
+                try folder.existing(population, for: methodology), register: register, options: population.options))
+        }
+        return register
+    }
+}

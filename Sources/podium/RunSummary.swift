@@ -1,0 +1,30 @@
+import Podium
+
+/// The run summary's lines for what a ranking read and left out.
+enum RunSummary {
+    static func lines(_ notes: [RunNote]) -> [String] {
+        notes.flatMap { note -> [String] in
+            switch note {
+            case .register(let units, let word, let source):
+                ["register: \(units) \(word)s from \(source)"]
+            case .metrics(let rows, let path):
+                ["metrics: \(rows) rows from \(path)"]
+            case .ignoredColumns(let columns):
+                ["metrics: ignored columns \(columns.joined(separator: ", "))"]
+            case .accounts(let rows):
+                ["accounts: \(rows)"]
+            case .accountStats(let rows):
+                ["account stats: \(rows) rows"]
+            case .followerSnapshots(let rows):
+                ["follower snapshots: \(rows)"]
+            case .posts(let rows, let bytes, let seconds, let inPeriod, let outside):
+                ["posts: \(rows) rows (\(NumberText.fixed(Double(bytes) / 1_000_000, 1)) MB) in \(NumberText.fixed(seconds, 2)) s, "
+                    + "\(NumberText.fixed(seconds > 0 ? Double(rows) / seconds : 0, 0)) rows/s; \(inPeriod) in the period, \(outside) outside it (skipped)"]
+            case .unorderedPostIDs(let accounts):
+                ["posts: the ids of \(accounts) account(s) were not in order; they were checked for duplicates in extra passes"]
+            case .accountsLeftOut(let accounts):
+                ["accounts left out of every sum: \(accounts.count)"] + accounts.map { "  \($0)" }
+            }
+        }
+    }
+}
