@@ -16,7 +16,7 @@ struct PodiumCommand: ParsableCommand {
             73 the reports could not be written.
             """,
         version: "0.1.0",
-        subcommands: [Run.self, Explain.self, Methods.self])
+        subcommands: [Run.self, Explain.self, Methods.self, Import.self])
 }
 
 /// Options every command that reads inputs shares.

@@ -17,7 +17,9 @@ public enum ReportWriter {
             try? manager.removeItem(at: staging)
             try manager.createDirectory(at: staging, withIntermediateDirectories: false)
             for file in files {
-                try Data(file.contents.utf8).write(to: staging.appendingPathComponent(file.name), options: .atomic)
+                let url = staging.appendingPathComponent(file.name)
+                try manager.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try Data(file.contents.utf8).write(to: url, options: .atomic)
             }
             if manager.fileExists(atPath: target.path) {
                 try? manager.removeItem(at: retired)

@@ -143,7 +143,7 @@ extension KindParameters {
         var metrics: [MetricDeclaration] = []
         for (key, _) in entries {
             let keyValue = YAMLValue(node: key, file: item.file, path: item.path)
-            let metric = try keyValue.identifier()
+            let metric = try keyValue.code()
             guard metric != "population" else { throw keyValue.error("'population' comes from the register's population file") }
             let declaration = YAMLValue(node: entries[key]!, file: item.file, path: "\(item.path).\(metric)")
             if case .scalar = declaration.node {
