@@ -64,7 +64,8 @@ struct CommandLineTests {
         let outcome = try Podium.run(["--help"])
         #expect(outcome.status == 0)
         #expect(outcome.output.contains("explain"))
-        #expect(outcome.output.contains("criteria"))
+        #expect(outcome.output.contains("methods"))
+        #expect(outcome.output.contains("import"))
     }
 
     @Test("usage errors exit 64", arguments: [

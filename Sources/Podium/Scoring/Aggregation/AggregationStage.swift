@@ -20,7 +20,7 @@ enum AggregationStage {
                 let share = present.reduce(0) { $0 + weights[$1] } / weights.reduce(0, +)
                 if let least = methodology.missingData.availableMinShare, share >= least, !present.isEmpty { continue }
                 for child in children.indices { children[child][participant] = nil }
-                if shortfall[participant] == nil {
+                do {  // post-order: the last node to fall short is the highest, the one that decides
                     shortfall[participant] = "\(node.id): \(NumberText.plain((share * 10_000).rounded() / 100))% of its weight has a value"
                         + (methodology.missingData.availableMinShare.map { ", below the minimum \(NumberText.plain($0 * 100))%" } ?? "")
                 }

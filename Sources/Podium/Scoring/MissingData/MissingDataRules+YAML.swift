@@ -14,7 +14,7 @@ extension MissingDataRules {
         if let screen = mapping.optional("screen") {
             let share = try screen.mapping(keys: ["min_availability"]).required("min_availability")
             let value = try share.number()
-            guard value > 0, value <= 1 else { throw share.error("expected a share above 0 and at most 1, found '\(value)'") }
+            guard value > 0, value <= 1 else { throw share.error("expected a share above 0 and at most 1, found '\(NumberText.plain(value))'") }
             minAvailability = value
         }
         if let impute = mapping.optional("impute") {
@@ -36,7 +36,7 @@ extension MissingDataRules {
                 }
                 let share = try fields.required("min_share")
                 let value = try share.number()
-                guard value > 0, value <= 1 else { throw share.error("expected a share above 0 and at most 1, found '\(value)'") }
+                guard value > 0, value <= 1 else { throw share.error("expected a share above 0 and at most 1, found '\(NumberText.plain(value))'") }
                 if let impute = mapping.optional("impute") {
                     throw impute.error("give either 'impute' or 'aggregate: available': imputed values leave nothing to aggregate around")
                 }
