@@ -35,9 +35,10 @@ struct ReportWriterTests {
         defer { try? FileManager.default.removeItem(at: root) }
         let target = root.appendingPathComponent("2024/ranking")
         try ReportWriter.write([ReportFile(name: "a.csv", contents: "1\n")], to: target.path)
-        // The second file cannot be created: its name points into a folder that does not exist.
+        // The last file cannot be created: its name is the folder the file before it went into.
         #expect(throws: ReportError.self) {
-            try ReportWriter.write([ReportFile(name: "a.csv", contents: "2\n"), ReportFile(name: "no/such.csv", contents: "")], to: target.path)
+            try ReportWriter.write([ReportFile(name: "a.csv", contents: "2\n"), ReportFile(name: "sub/b.csv", contents: ""),
+                                    ReportFile(name: "sub", contents: "")], to: target.path)
         }
         #expect(try contents(target) == ["a.csv": "1\n"])
         #expect(try FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("2024").path) == ["ranking"])
