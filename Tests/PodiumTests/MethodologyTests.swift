@@ -41,7 +41,7 @@ struct MethodologyTests {
         ("normalisation: min_max", "normalization: min_max",
          "budget.yaml:61:1: normalization: unknown key 'normalization'; valid keys here: schema, id, ranking, title, edition, description, inputs, period, categories, criteria, index, eligibility, treatment, normalisation, aggregation, missing_data, ties, awards"),
         ("normalisation: min_max", "normalisation: z_scor",
-         "budget.yaml:61:16: normalisation: unknown normalisation method 'z_scor'; known methods: min_max, percent_rank"),
+         "budget.yaml:61:16: normalisation: unknown normalisation method 'z_scor'; known methods: min_max, percent_rank, z_score, rank, borda, goalposts, distance_to_target"),
         ("{criterion: sewage, weight: 1}", "{criterion: sewer, weight: 1}",
          "budget.yaml:57:23: index.children[1].children[0].criterion: unknown criterion 'sewer'; defined criteria: share, per_capita, sewage"),
         ("        - {criterion: sewage, weight: 1}\n", "        - {criterion: share, weight: 1}\n",

@@ -43,6 +43,11 @@ public enum NormalisationMethods {
     public static let registry = Registry<any NormalisationMethod>(stage: "normalisation method", kinds: [
         MinMax.self,
         PercentRank.self,
+        ZScore.self,
+        Rank.self,
+        Borda.self,
+        Goalposts.self,
+        DistanceToTarget.self,
     ])
 }
 

@@ -19,19 +19,6 @@ struct PercentRank: NormalisationMethod {
         let x = oriented(values, direction)
         let n = x.count
         guard n > 1 else { return x.map { _ in 100 } }
-        let sorted = x.sorted()
-        return x.map { Double(sorted.countBelow($0)) / Double(n - 1) * 100 }
-    }
-}
-
-extension Array where Element == Double {
-    /// In a sorted array, how many elements are strictly below `value`.
-    func countBelow(_ value: Double) -> Int {
-        var low = 0, high = count
-        while low < high {
-            let mid = (low + high) / 2
-            if self[mid] < value { low = mid + 1 } else { high = mid }
-        }
-        return low
+        return Rank.ranks(x).map { ($0 - 1) / Double(n - 1) * 100 }
     }
 }
