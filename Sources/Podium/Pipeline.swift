@@ -39,7 +39,7 @@ public enum Pipeline {
     static func score(_ field: CategoryField, _ methodology: Methodology) throws -> CategoryScores {
         let raw = RawValues.evaluate(methodology, field)
         let imputed = MissingValues.impute(raw, methodology.missingData)
-        let treated = try TreatmentStage.apply(imputed)
+        let treated = try TreatmentStage.apply(imputed, methodology)
         let normalised = try NormalisationStage.apply(treated)
         var scored = try AggregationStage.apply(normalised, methodology)
         scored.standings = Standings.rank(

@@ -35,4 +35,12 @@ public enum NumberText {
         if text.hasSuffix(".") { text.removeLast() }
         return text
     }
+
+    /// `plain` when that gives the value back exactly and briefly, else the shortest text that does
+    /// (`1e-07`, `1e+300`): for values quoted in messages and labels, where rounding could hide the
+    /// offending number.
+    public static func exact(_ value: Double) -> String {
+        let text = plain(value)
+        return abs(value) < 1e15 && Double(text) == value ? text : "\(value)"
+    }
 }

@@ -82,10 +82,46 @@ func present(_ children: [[Double?]], weights: [Double], participant: Int) -> [(
     children.indices.compactMap { child in children[child][participant].map { (child, $0, weights[child]) } }
 }
 
+/// Scores each participant from its present children by `mean`, and attributes the score in
+/// proportion to w·x: coefficient_c = score · w_c / Σ_j w_j·x_j over the present children, so that
+/// Σ coefficient·x = score. (When Σ w·x is 0 every present value is 0 and so is the score, and the
+/// children get w_c / Σ w.) Shared by the means that are not sums of weighted values.
+func proportionalMean(_ children: [[Double?]], weights: [Double],
+                      _ mean: (_ parts: [(child: Int, value: Double, weight: Double)], _ participant: Int) throws -> Double)
+    rethrows -> AggregationOutcome {
+    let participants = children.first?.count ?? 0
+    var scores = [Double?](repeating: nil, count: participants)
+    var coefficients = children.map { _ in [Double](repeating: 0, count: participants) }
+    for participant in 0..<participants {
+        let parts = present(children, weights: weights, participant: participant)
+        guard !parts.isEmpty else { continue }
+        let score = try mean(parts, participant)
+        scores[participant] = score
+        let weighted = parts.reduce(0) { $0 + $1.weight * $1.value }
+        let total = parts.reduce(0) { $0 + $1.weight }
+        for part in parts {
+            coefficients[part.child][participant] = weighted == 0 ? part.weight / total : score * part.weight / weighted
+        }
+    }
+    return AggregationOutcome(scores: scores, coefficients: coefficients)
+}
+
+/// The first present child whose value fails `allowed`, as a failure naming it.
+func checkDomain(_ parts: [(child: Int, value: Double, weight: Double)], participant: Int,
+                 _ allowed: (Double) -> Bool, _ message: (Double) -> String) throws {
+    if let bad = parts.first(where: { !allowed($0.value) }) {
+        throw AggregationFailure(child: bad.child, participant: participant, message: message(bad.value))
+    }
+}
+
 /// Every aggregation method a methodology may name, by id.
 public enum AggregationMethods {
     public static let registry = Registry<any AggregationMethod>(stage: "aggregation method", kinds: [
         ArithmeticMean.self,
+        GeometricMean.self,
+        HarmonicMean.self,
+        GeneralisedMean.self,
+        Copeland.self,
     ])
 }
 

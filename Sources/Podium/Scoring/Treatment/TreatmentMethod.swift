@@ -15,6 +15,18 @@ public struct TreatmentOutcome: Sendable, Equatable {
     }
 }
 
+/// A treatment that cannot be applied to one of the values: its position in the values given to
+/// `treat`, and why. The stage names the criterion and the unit.
+public struct TreatmentFailure: Error, Sendable {
+    public let position: Int
+    public let message: String
+
+    public init(position: Int, message: String) {
+        self.position = position
+        self.message = message
+    }
+}
+
 /// What treatment did to one criterion in one category: a short label for tables (`winsorised (2
 /// high; 0 low)`, `log`, `none`) and why, when nothing was done.
 public struct TreatmentRecord: Sendable, Equatable {
@@ -64,6 +76,8 @@ public enum TreatmentMethods {
     public static let registry = Registry<any TreatmentMethod>(stage: "treatment method", kinds: [
         NoTreatment.self,
         WinsoriseOrLog.self,
+        BoxCox.self,
+        Logarithm.self,
     ])
 }
 

@@ -1,12 +1,19 @@
 /// Treats every criterion of a category by its treatment method, over the participants that have a
 /// value (observed or imputed).
 enum TreatmentStage {
-    static func apply(_ scores: CategoryScores) throws -> CategoryScores {
+    static func apply(_ scores: CategoryScores, _ methodology: Methodology) throws -> CategoryScores {
         var scores = scores
         for index in scores.columns.indices {
             let column = scores.columns[index]
             let (present, values) = column.input.presentValues()
-            let outcome = try column.criterion.treatment.treat(values)
+            let outcome: TreatmentOutcome
+            do {
+                outcome = try column.criterion.treatment.treat(values)
+            } catch let failure as TreatmentFailure {
+                let unit = scores.entries[present[failure.position]].unit
+                throw ScoringError(
+                    "\(methodology.file): category \(scores.category.id): \(column.criterion.treatment.kindID) treatment of criterion '\(column.criterion.id)': \(failure.message) (\(unit.name), \(unit.code))")
+            }
             scores.columns[index].treated = present.spread(outcome.values, count: column.raw.count)
             scores.columns[index].treatment = outcome.record
         }
