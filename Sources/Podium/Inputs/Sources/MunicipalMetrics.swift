@@ -12,7 +12,20 @@ struct MunicipalMetrics: MetricSource {
             ParameterDescription(name: "metrics", meaning: "metric → unit, or metric → {unit, signed}"),
         ])
 
-    static let exampleChecks: [ExampleCheck] = []
+    static let exampleChecks = checks([
+        SourceExample("{metrics_file: m.csv, metrics: {green: PLN, share: '%'}}", units: "id,name\nA,Alfa\nB,Beta\n",
+                      files: ["m.csv": "id,year,metric,value\nA,2023,green,10\nA,2023,share,2.5e1\nB,2023,green,0\n"],
+                      period: .years(2023...2023), values: ["A": ["green": 10, "share": 25], "B": ["green": 0]]),
+        SourceExample("{metrics_file: {path: m.csv, delimiter: semicolon, decimal: comma}, metrics: {green: PLN}}",
+                      units: "id,name\nA,Alfa\n", files: ["m.csv": "id;year;green\nA;2023;1 234,5\n"],
+                      period: .years(2023...2023), values: ["A": ["green": 1234.5]]),
+        SourceExample("{metrics_file: m.csv, metrics: {balance: {unit: PLN, signed: true}}}", units: "id,name\nA,Alfa\n",
+                      files: ["m.csv": "id,year,balance\nA,2023,-7\n"], period: .years(2023...2023), values: ["A": ["balance": -7]]),
+        SourceExample("{metrics_file: m.csv, metrics: {green: PLN}}", units: "id,name\nA,Alfa\n",
+                      files: ["m.csv": "id,year,green\nA,2023,-7\n"], period: .years(2023...2023), error: "m.csv:2: column 'green': negative amount '-7'"),
+        SourceExample("{metrics_file: m.csv, metrics: {green: PLN}}", units: "id,name\nA,Alfa\n",
+                      files: ["m.csv": "id,year,green\nZ,2023,1\n"], period: .years(2023...2023), error: "'Z' is not a unit of units.csv"),
+    ])
     static let categoryKeys: [String] = []
 
     let metricsFile: FileInput
@@ -38,6 +51,8 @@ struct MetricsData: SourceData {
     let notes: [RunNote]
     let values: [UnitCode: [String: [Int: Double]]]
     var accounts: [AccountFigures] { [] }
+
+    func values(of unit: UnitCode) -> EntityValues { EntityValues(yearly: values[unit] ?? [:]) }
 
     /// Every unit of the register competes in the categories its register attributes and groups
     /// match; one that matches none is listed as not classified.

@@ -14,7 +14,28 @@ struct SocialMedia: MetricSource {
             ParameterDescription(name: "account_stats", meaning: "per-account figures instead of posts and followers"),
         ])
 
-    static let exampleChecks: [ExampleCheck] = []
+    static let exampleChecks = checks([
+        // Posts count by the UTC date of published_at: 00:30 at +02:00 on the 15th is the 14th in UTC,
+        // inside the period; 00:30Z on the 15th is after it. F0 is the snapshot before the start, F1
+        // the latest on or before the end.
+        SourceExample("{accounts: a.csv, posts: p.csv, followers: f.csv}", units: "id,name\nA,Alfa\n",
+                      files: ["a.csv": "account_id,id,owner,platform,handle\nfb-a,A,city,facebook,alfa\n",
+                              "p.csv": "account_id,post_id,published_at,reactions,comments,shares,views\n"
+                                  + "fb-a,1,2024-01-01T10:00:00Z,10,2,1,\nfb-a,2,2024-01-14T23:30:00Z,5,0,0,\nfb-a,3,2024-01-15T00:30:00+02:00,7,0,0,\n"
+                                  + "fb-a,4,2024-01-15T00:30:00Z,100,0,0,\n",
+                              "f.csv": "account_id,date,followers\nfb-a,2023-12-31,100\nfb-a,2024-01-14,120\nfb-a,2024-02-01,999\n"],
+                      period: .dates(from: Day(year: 2024, month: 1, day: 1)!, to: Day(year: 2024, month: 1, day: 14)!),
+                      values: ["A": ["posts": 3, "reactions": 22, "comments": 2, "shares": 1, "followers_start": 100, "followers_end": 120]]),
+        // Account stats aggregated elsewhere; two accounts of one unit are summed.
+        SourceExample("{accounts: a.csv, account_stats: s.csv}", units: "id,name\nA,Alfa\n",
+                      files: ["a.csv": "account_id,id,owner,platform,handle\nfb-a,A,city,facebook,alfa\nig-a,A,city,instagram,alfa\n",
+                              "s.csv": "account_id,posts,reactions,comments,shares,followers_start,followers_end\nfb-a,3,30,3,3,100,110\nig-a,1,5,0,0,50,60\n"],
+                      period: .dates(from: Day(year: 2024, month: 1, day: 1)!, to: Day(year: 2024, month: 1, day: 14)!),
+                      values: ["A": ["posts": 4, "reactions": 35, "followers_start": 150, "followers_end": 170]]),
+        SourceExample("{accounts: a.csv, account_stats: s.csv}", units: "id,name\nA,Alfa\n",
+                      files: ["a.csv": "account_id,id,owner,platform,handle\nfb-a,A,city,facebook,alfa\n", "s.csv": "account_id\n"],
+                      period: .years(2023...2023), error: "social-media inputs need a period of dates"),
+    ])
     static let categoryKeys = ["owner", "platforms"]
 
     static let providedMetrics: [MetricDeclaration] = [
@@ -78,6 +99,24 @@ struct SocialMediaData: SourceData {
     let notes: [RunNote]
     let accounts: [AccountFigures]
 
+    func values(of unit: UnitCode) -> EntityValues {
+        EntityValues(totals: Self.totals(accounts.filter { $0.account.unit == unit && $0.isUsable }))
+    }
+
+    /// P, R, C, S, F0 and F1 summed over usable accounts.
+    static func totals(_ usable: [AccountFigures]) -> [String: Double] {
+        var totals: [String: Double] = [:]
+        for figure in usable {
+            totals["posts", default: 0] += Double(figure.posts)
+            totals["reactions", default: 0] += Double(figure.reactions)
+            totals["comments", default: 0] += Double(figure.comments)
+            totals["shares", default: 0] += Double(figure.shares)
+            totals["followers_start", default: 0] += Double(figure.followersStart!)
+            totals["followers_end", default: 0] += Double(figure.followersEnd!)
+        }
+        return totals
+    }
+
     /// A category takes the units with at least one account of its owner type on its platforms
     /// (and, for size categories, with a population in its band), and sums the usable accounts'
     /// figures.
@@ -105,16 +144,7 @@ struct SocialMediaData: SourceData {
                     field.notClassified.append(NotClassified(unit: unit, category: category.id, reason: "no usable account (\(reasons))"))
                     continue
                 }
-                var totals: [String: Double] = [:]
-                for figure in usable {
-                    totals["posts", default: 0] += Double(figure.posts)
-                    totals["reactions", default: 0] += Double(figure.reactions)
-                    totals["comments", default: 0] += Double(figure.comments)
-                    totals["shares", default: 0] += Double(figure.shares)
-                    totals["followers_start", default: 0] += Double(figure.followersStart!)
-                    totals["followers_end", default: 0] += Double(figure.followersEnd!)
-                }
-                let values = EntityValues(yearly: ["population": register.population[code] ?? [:]], totals: totals)
+                let values = EntityValues(yearly: ["population": register.population[code] ?? [:]], totals: Self.totals(usable))
                 field.participants.append(Participant(unit: unit, values: values, accounts: members))
             }
             fields.append(field)
