@@ -18,8 +18,8 @@ public struct RankingResult: Sendable {
 }
 
 /// podium's computation, top to bottom:
-/// register → sources → categorise → raw values (and screening) → impute → treat → normalise →
-/// aggregate → rank and award. Rendering the reports is a separate, pure step (`ReportSet`).
+/// register → sources → categorise → raw values (and screening) → impute → screen by the weight
+/// available → treat → normalise → aggregate → rank and award. Rendering the reports is a separate, pure step (`ReportSet`).
 public enum Pipeline {
     public static func run(_ methodology: Methodology, inputs: InputFolder,
                            progress: SourceRequest.Progress? = nil) throws -> RankingResult {
@@ -39,8 +39,9 @@ public enum Pipeline {
     static func score(_ field: CategoryField, _ methodology: Methodology) throws -> CategoryScores {
         let raw = RawValues.evaluate(methodology, field)
         let imputed = MissingValues.impute(raw, methodology.missingData)
-        let treated = try TreatmentStage.apply(imputed, methodology)
-        let normalised = try NormalisationStage.apply(treated)
+        let available = Availability.screen(imputed, methodology)
+        let treated = try TreatmentStage.apply(available, methodology)
+        let normalised = try NormalisationStage.apply(treated, methodology)
         var scored = try AggregationStage.apply(normalised, methodology)
         scored.standings = Standings.rank(
             scored.scores, codes: scored.entries.map(\.unit.code), tolerance: methodology.tieTolerance,

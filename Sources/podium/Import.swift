@@ -13,8 +13,8 @@ struct ImportCOINr: ParsableCommand {
         commandName: "coinr",
         abstract: "Make an inputs folder from COINr's iData and iMeta CSV files.",
         discussion: """
-            Writes <to>/units.csv (uCode, uName and the group columns), <to>/data.csv (every denominator and \
-            indicator by unit and year) and <to>/methodologies/<id>.yaml (COINr's hierarchy, weights, directions \
+            Writes <to>/units.csv (id and name from uCode and uName, and the group columns), <to>/data.csv \
+            (every denominator and indicator by unit and year) and <to>/methodologies/<id>.yaml (COINr's hierarchy, weights, directions \
             and denominators, with a COINr-style pipeline to review and edit). Then: podium run --inputs <to> \
             --edition <year>. Example (COINr's ASEM data):
               podium import coinr ASEM_iData.csv ASEM_iMeta.csv --to asem --id asem --impute-by EurAsia_group
@@ -55,7 +55,12 @@ struct ImportCOINr: ParsableCommand {
 
     func run() throws {
         let options = COINrImport.Options(id: id, title: title, imputeBy: imputeBy)
-        let files = try dataErrors { try COINrImport.convert(iData: iData, iMeta: iMeta, options: options) }
+        let files: [ReportFile]
+        do {
+            files = try dataErrors { try COINrImport.convert(iData: iData, iMeta: iMeta, options: options) }
+        } catch let error as COINrImport.UsageError {
+            throw usage(error.description)
+        }
         try dataErrors { try ReportWriter.write(files, to: to) }
         print("podium: wrote \(files.map { "\(to)/\($0.name)" }.joined(separator: ", "))")
     }

@@ -93,3 +93,55 @@ struct ASEMTests {
         #expect(category.notClassified.allSatisfy { $0.reason.contains("no ") })
     }
 }
+
+@Suite("podium import coinr: panel data and bad metadata")
+struct COINrImportTests {
+    static let directory = Fixture.directory.appendingPathComponent("asem")
+
+    @Test("panel data: each unit once in units.csv, every year in data.csv, and the latest year is ranked")
+    func panel() throws {
+        let text = try String(contentsOf: Self.directory.appendingPathComponent("ASEM_iData.csv"), encoding: .utf8)
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: true).map(String.init)
+        let earlier = lines.dropFirst().map { $0.replacingOccurrences(of: ",2018.0,", with: ",2017.0,") }
+        lines += earlier
+        let fixture = try Fixture(["iData.csv": lines.joined(separator: "\n") + "\n"])
+        defer { fixture.remove() }
+        let files = try COINrImport.convert(iData: fixture.path("iData.csv"), iMeta: Self.directory.appendingPathComponent("ASEM_iMeta.csv").path,
+                                            options: COINrImport.Options(id: "asem", imputeBy: "EurAsia_group"))
+        let contents = Dictionary(uniqueKeysWithValues: files.map { ($0.name, $0.contents) })
+        #expect(contents["units.csv"]!.split(separator: "\n").count == 52)
+        #expect(contents["data.csv"]!.split(separator: "\n").count == 103)
+        #expect(contents["methodologies/asem.yaml"]!.contains("from: 2017\n    to: 2018"))
+        let inputs = try Fixture(contents)
+        defer { inputs.remove() }
+        let result = try Pipeline.run(try MethodologyParser.load(inputs.path("methodologies/asem.yaml")), inputs: inputs.folder)
+        let category = try #require(result.categories.first)
+        let first = try #require(category.standings.first)
+        #expect(category.entries[first.entry].unit.code.text == "CHE")
+        #expect(abs(category.scores[first.entry] - 68.38) <= 0.005)
+    }
+
+    @Test("a unit whose name changes between years is an error naming the line")
+    func inconsistentUnit() throws {
+        let text = try String(contentsOf: Self.directory.appendingPathComponent("ASEM_iData.csv"), encoding: .utf8)
+        let lines = text.split(separator: "\n").map(String.init)
+        let renamed = lines[1].replacingOccurrences(of: "Austria,AUT", with: "Österreich,AUT").replacingOccurrences(of: ",2018.0,", with: ",2017.0,")
+        let fixture = try Fixture(["iData.csv": (lines + [renamed]).joined(separator: "\n") + "\n"])
+        defer { fixture.remove() }
+        let error = #expect(throws: InputError.self) {
+            try COINrImport.convert(iData: fixture.path("iData.csv"), iMeta: Self.directory.appendingPathComponent("ASEM_iMeta.csv").path,
+                                    options: COINrImport.Options())
+        }
+        #expect(error?.description.hasSuffix("iData.csv:53: column 'uName': 'Österreich' for AUT, but 'Austria' on line 2; a unit's name and groups must not change between years") == true,
+                "got: \(error?.description ?? "nothing")")
+    }
+
+    @Test("a group that iMeta does not have is a usage error")
+    func unknownGroup() throws {
+        #expect(throws: COINrImport.UsageError.self) {
+            try COINrImport.convert(iData: Self.directory.appendingPathComponent("ASEM_iData.csv").path,
+                                    iMeta: Self.directory.appendingPathComponent("ASEM_iMeta.csv").path,
+                                    options: COINrImport.Options(imputeBy: "Continent"))
+        }
+    }
+}

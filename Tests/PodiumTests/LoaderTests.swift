@@ -19,7 +19,9 @@ struct LoaderTests {
         #expect(lodz.name == "Łódź")
         #expect(lodz.gmina?.voivodeship == "łódzkie")
         #expect(lodz.gmina?.powiat == 61)
-        #expect(lodz.groups == ["voivodeship": "łódzkie", "rodz": "1", "powiat": "61"])
+        #expect(lodz.groups == ["voivodeship": "łódzkie", "rodz": "1", "powiat": "1061"])
+        // Powiat 61 of dolnośląskie is another powiat: groups keep them apart.
+        #expect(register.unit(UnitCode(teryt: "0261011")!)?.groups["powiat"] == "0261")
         #expect(register.unit(UnitCode(teryt: "0205023")!)?.gmina?.kind == .urbanRural)
         #expect(register.source == "TERC.csv (GUS TERC, stan na 2020-01-01)")
     }

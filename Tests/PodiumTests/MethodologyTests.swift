@@ -101,3 +101,16 @@ extension String {
         split(separator: separator, omittingEmptySubsequences: false).map(String.init)
     }
 }
+
+@Suite("Methodology files: YAML syntax")
+struct MethodologySyntaxTests {
+    @Test("a key written twice is one line naming where")
+    func duplicateKey() throws {
+        let text = MethodologyText.budget.replacingOccurrences(of: "normalisation: min_max", with: "normalisation: min_max\nnormalisation: rank")
+        let error = #expect(throws: MethodologyError.self) { try MethodologyParser.parse(text, file: "budget.yaml") }
+        let description = error?.description ?? ""
+        #expect(!description.contains("\n"))
+        #expect(description.hasPrefix("budget.yaml:"))
+        #expect(description.contains("a key appears twice in one mapping: 'normalisation'"), "got: \(description)")
+    }
+}

@@ -274,3 +274,38 @@ struct UnitTableTests {
         #expect(description.hasSuffix(message), "got: \(description)")
     }
 }
+
+@Suite("Missing data: what the rules must not do")
+struct MissingDataGuardTests {
+    @Test("a participant excluded for missing weight does not shape the others' normalisation (min_share 1 = not_classified)")
+    func excludedBeforeTreatment() throws {
+        let strict = try VariedBudget.run(replacing: "missing_data: not_classified", with: "missing_data: not_classified")
+        let available = try VariedBudget.run(replacing: "missing_data: not_classified",
+                                             with: "missing_data: {aggregate: {method: available, min_share: 1}}")
+        let render = { (result: RankingResult) in ReportSet.render(result).first { $0.name == "gminy.csv" }!.contents }
+        #expect(render(available) == render(strict))
+        // Jawor's share of 10 % would otherwise be the minimum and pull the others below 100.
+        #expect(render(strict).contains("1,0201011,Bolesławiec,dolnośląskie,100.00,100.00,100.00,Lider"))
+    }
+
+    @Test("a unit with no criterion observed is not ranked on imputed values alone")
+    func nothingObserved() throws {
+        let units = "id,name,region\nS1,Szkoła A,N\nS2,Szkoła B,N\nS3,Szkoła C,S\nS4,Szkoła D,S\nS5,Widmo,N\n"
+        let result = try UnitTableTests.run(["methodologies/m.yaml": UnitTableTests.methodology, "units.csv": units, "data.csv": UnitTableTests.data])
+        let all = try #require(result.categories.first { $0.category.id == "all" })
+        #expect(!all.entries.contains { $0.unit.code.text == "S5" })
+        let ghost = try #require(all.notClassified.first { $0.unit.code.text == "S5" })
+        #expect(ghost.reason == "score: no score for 2024; cost: no cost for 2024")
+    }
+
+    @Test("values so far apart that min-max overflows are an error naming the criterion and unit, not nan in a report")
+    func overflow() throws {
+        let text = UnitTableTests.methodology.replacingOccurrences(of: "metrics: {score: pkt, cost: PLN}", with: "metrics: {score: {unit: pkt, signed: true}, cost: PLN}")
+        let data = "id,year,score,cost\nS1,2024,-1.5e308,100\nS2,2024,1.5e308,100\nS3,2024,0,300\nS4,2024,1,200\n"
+        let error = #expect(throws: ScoringError.self) {
+            try UnitTableTests.run(["methodologies/m.yaml": text, "units.csv": UnitTableTests.units, "data.csv": data])
+        }
+        #expect(error?.description.hasPrefix("m.yaml: category north: min_max of criterion 'score' gives Szkoła B (S2) a value that is not a finite number") == true,
+                "got: \(error?.description ?? "nothing")")
+    }
+}

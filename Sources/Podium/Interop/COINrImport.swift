@@ -11,6 +11,11 @@ import Yams
 /// iMeta: `Level, iCode, iName, Direction, Weight, Unit, Target, Denominator, Parent, Type`;
 /// `Aggregate` rows are the pillars, sub-indices and the index (the one without a parent).
 public enum COINrImport {
+    /// An option that does not fit the data set (a group column it does not have).
+    public struct UsageError: Error, CustomStringConvertible, Sendable {
+        public let description: String
+    }
+
     public struct Options: Sendable {
         public var id: String
         public var title: String
@@ -33,7 +38,7 @@ public enum COINrImport {
 
         var units = CSVWriter()
         units.writeRow(["id", "name"] + meta.groups.map(\.code))
-        for row in data.rows { units.writeRow([row.code, row.name] + meta.groups.map { row.cells[$0.code] ?? "" }) }
+        for row in data.units { units.writeRow([row.code, row.name] + meta.groups.map { row.cells[$0.code] ?? "" }) }
         files.append(ReportFile(name: "units.csv", contents: units.text))
 
         let metrics = meta.denominators + meta.indicators
@@ -82,6 +87,10 @@ public enum COINrImport {
                                   weight: try number(c[3]), unit: try text(c[4]), denominator: try text(c[5]),
                                   parent: try text(c[6]), type: try text(c[7]))
                 guard !row.code.isEmpty else { throw record.fail("column 'iCode' is empty") }
+                // podium's own columns in units.csv and data.csv.
+                guard !["id", "name", "year"].contains(row.code.lowercased()) else {
+                    throw record.fail("column 'iCode': '\(row.code)' is a column podium writes itself (id, name, year); rename it")
+                }
                 switch row.type {
                 case "Group": meta.groups.append(row)
                 case "Denominator": meta.denominators.append(row)
@@ -123,7 +132,11 @@ public enum COINrImport {
         let cells: [String: String]
     }
 
-    static func readData(_ path: String, meta: Meta) throws -> (rows: [DataRow], years: [Int]) {
+    /// Every row of iData, one per unit and year, and each unit once (its name and groups must not
+    /// change between years: a unit table has one row per unit).
+    static func readData(_ path: String, meta: Meta) throws -> (rows: [DataRow], units: [DataRow], years: [Int]) {
+        var units: [String: (row: DataRow, line: Int)] = [:]
+        var order: [String] = []
         var rows: [DataRow] = []
         var seen: [String: Int] = [:]
         try CSVReader.read(path) { header in
@@ -157,11 +170,21 @@ public enum COINrImport {
                     }
                     cells[name] = text
                 }
-                rows.append(DataRow(code: code, name: try record.text(keys[1]), year: year, cells: cells))
+                let row = DataRow(code: code, name: try record.text(keys[1]), year: year, cells: cells)
+                if let first = units[code] {
+                    for group in [("uName", first.row.name, row.name)] + meta.groups.map({ ($0.code, first.row.cells[$0.code] ?? "", cells[$0.code] ?? "") })
+                    where group.1 != group.2 {
+                        throw record.fail("column '\(group.0)': '\(group.2)' for \(code), but '\(group.1)' on line \(first.line); a unit's name and groups must not change between years")
+                    }
+                } else {
+                    units[code] = (row, record.line)
+                    order.append(code)
+                }
+                rows.append(row)
             }
         }
         guard !rows.isEmpty else { throw InputError(file: path, line: nil, message: "iData lists no unit") }
-        return (rows, Array(Set(rows.map(\.year))).sorted())
+        return (rows, order.map { units[$0]!.row }, Array(Set(rows.map(\.year))).sorted())
     }
 
     // MARK: the methodology
@@ -200,7 +223,7 @@ public enum COINrImport {
         var missing: Node = scalar("not_classified")
         if let group = options.imputeBy {
             guard meta.groups.contains(where: { $0.code == group }) else {
-                throw InputError(file: "iMeta", line: nil, message: "no group column '\(group)'; groups: \(meta.groups.map(\.code).joined(separator: ", "))")
+                throw UsageError(description: "--impute-by: iMeta has no group '\(group)'; groups: \(meta.groups.map(\.code).joined(separator: ", "))")
             }
             missing = map([("impute", map([("method", scalar("group_mean")), ("group", scalar(group))]))])
         }

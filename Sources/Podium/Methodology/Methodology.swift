@@ -100,7 +100,7 @@ public enum Period: Sendable, Equatable {
 
     public var description: String {
         switch self {
-        case .years(let window): "\(window.lowerBound)–\(window.upperBound)"
+        case .years(let window): window.yearsText
         case .dates(let from, let to): "\(from)–\(to)"
         }
     }

@@ -77,8 +77,12 @@ public enum MethodologyParser {
         switch error {
         case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _), .composer(_, let problem, let mark, _):
             return MethodologyError(file: file, line: mark.line, column: mark.column, path: "", message: "YAML syntax: \(problem)")
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            let keys = duplicates.sorted().map { "'\($0)'" }.joined(separator: ", ")
+            return MethodologyError(file: file, line: context.mark.line, column: context.mark.column, path: "",
+                                    message: "YAML: a key appears twice in one mapping: \(keys)")
         default:
-            return MethodologyError(file: file, path: "", message: "YAML: \(error)")
+            return MethodologyError(file: file, path: "", message: "YAML: \(String(describing: error).split(separator: "\n").first ?? "unreadable")")
         }
     }
 

@@ -38,7 +38,8 @@ public struct Gmina: Hashable, Sendable {
 public struct Unit: Hashable, Sendable {
     public let code: UnitCode
     public let name: String
-    /// Group column → value (`EurAsia_group` → `Asia`; for gminas `voivodeship`, `rodz`, `powiat`).
+    /// Group column → value (`EurAsia_group` → `Asia`; for gminas `voivodeship`, `rodz` and `powiat`,
+    /// the last as WOJ+POW: `0261`).
     public let groups: [String: String]
     /// The register's facts for a gmina; nil for units of a unit table.
     public let gmina: Gmina?
@@ -51,7 +52,8 @@ public struct Unit: Hashable, Sendable {
         if let gmina {
             groups["voivodeship"] = gmina.voivodeship
             groups["rodz"] = String(gmina.kind.rawValue)
-            groups["powiat"] = String(format2: gmina.powiat)
+            // A powiat is unique only within its voivodeship: WOJ+POW (`0261`, not `61`).
+            groups["powiat"] = String(code.text.prefix(2)) + String(format2: gmina.powiat)
         }
         self.groups = groups
     }

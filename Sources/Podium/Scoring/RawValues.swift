@@ -1,7 +1,7 @@
 /// Computes every criterion for every participant of a category, and sets aside the participants
 /// that cannot be classified: an eligibility minimum is not met, or a criterion is missing and the
 /// missing-data rules neither impute nor aggregate around it, or fewer criteria are available than
-/// the screen asks.
+/// the screen asks, or none at all (a unit with no data is never ranked on imputed values alone).
 enum RawValues {
     static func evaluate(_ methodology: Methodology, _ field: CategoryField) -> CategoryScores {
         let context = methodology.evaluationContext
@@ -28,7 +28,7 @@ enum RawValues {
                 case .missing(let why): values.append(nil); missing.append("\(criterion.id): \(why)")
                 }
             }
-            if !missing.isEmpty, reasons.isEmpty, rules.toleratesMissing {
+            if !missing.isEmpty, reasons.isEmpty, rules.toleratesMissing, missing.count < values.count {
                 let available = Double(values.count - missing.count) / Double(values.count)
                 if let least = rules.minAvailability, available < least {
                     reasons.append("\(values.count - missing.count) of \(values.count) criteria available, below the minimum share \(NumberText.plain(least))")

@@ -8,22 +8,18 @@ enum AggregationStage {
         var values: [String: [Double?]] = [:]
         for column in scores.columns { values[column.criterion.id] = column.normalised }
         var coefficients: [String: [[Double]]?] = [:]
-        var shortfall: [Int: String] = [:]
+        let available = (0..<count).map { participant in
+            Availability.nodes(methodology.index, criteria: { values[$0]![participant] != nil },
+                               minShare: methodology.missingData.availableMinShare).nodes
+        }
 
         func aggregate(_ node: WeightNode) throws {
             for child in node.children where child.role != .criterion { try aggregate(child) }
             var children = node.children.map { values[$0.id]! }
             let weights = node.children.map(\.weight)
-            for participant in 0..<count {
-                let present = node.children.indices.filter { children[$0][participant] != nil }
-                guard present.count < node.children.count else { continue }
-                let share = present.reduce(0) { $0 + weights[$1] } / weights.reduce(0, +)
-                if let least = methodology.missingData.availableMinShare, share >= least, !present.isEmpty { continue }
+            // A node without enough of its children gets no value (and its children no say in it).
+            for participant in 0..<count where !available[participant].contains(node.id) {
                 for child in children.indices { children[child][participant] = nil }
-                do {  // post-order: the last node to fall short is the highest, the one that decides
-                    shortfall[participant] = "\(node.id): \(NumberText.plain((share * 10_000).rounded() / 100))% of its weight has a value"
-                        + (methodology.missingData.availableMinShare.map { ", below the minimum \(NumberText.plain($0 * 100))%" } ?? "")
-                }
             }
             let outcome: AggregationOutcome
             do {
@@ -40,15 +36,18 @@ enum AggregationStage {
         try aggregate(methodology.index)
 
         // Contributions: each node's share of the score is the product of its ancestors'
-        // coefficients times its value.
+        // coefficients times its value; a node without a value contributes nothing, and neither do
+        // its children.
         func attribute(_ node: WeightNode, factor: [Double?]) {
             guard let table = coefficients[node.id] ?? nil else {
                 for child in node.children { markUnattributed(child) }
                 return
             }
             for (index, child) in node.children.enumerated() {
-                let childFactor = (0..<count).map { participant in factor[participant].map { $0 * table[index][participant] } }
                 let childValues = values[child.id]!
+                let childFactor = (0..<count).map { participant in
+                    childValues[participant] == nil ? nil : factor[participant].map { $0 * table[index][participant] }
+                }
                 scores.contributions[child.id] = (0..<count).map { participant in
                     childValues[participant].flatMap { value in childFactor[participant].map { $0 * value } }
                 }
@@ -62,13 +61,11 @@ enum AggregationStage {
         attribute(methodology.index, factor: [Double?](repeating: 1, count: count))
 
         for pillar in methodology.pillars { scores.pillarScores[pillar.id] = values[pillar.id]! }
-        let index = values[methodology.index.id]!
-        var excluded: [Int: String] = [:]
-        for participant in 0..<count where index[participant] == nil {
-            excluded[participant] = "too few criteria with a value: " + (shortfall[participant] ?? "no value to aggregate")
+        // The screen before treatment has set aside everyone whose index would have no value.
+        scores.scores = values[methodology.index.id]!.map { $0! }
+        for (entry, score) in scores.scores.enumerated() where !score.isFinite {
+            throw ScoringError("\(methodology.file): category \(scores.category.id): the score of \(scores.entries[entry].unit.name) (\(scores.entries[entry].unit.code)) is not a finite number; the values are too large for \(methodology.index.aggregation!.kindID)")
         }
-        scores.scores = index.map { $0 ?? .nan }
-        scores.exclude(excluded)
         return scores
     }
 }
