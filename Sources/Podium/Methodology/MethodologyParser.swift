@@ -293,7 +293,7 @@ public enum MethodologyParser {
     /// Minimums apply to the period totals of social-media inputs; budget rankings have none.
     private static func parseEligibility(_ value: YAMLValue?, inputs: Inputs) throws -> [EligibilityRule] {
         guard let value else { return [] }
-        guard inputs.source is SocialMedia else {
+        guard type(of: inputs.source).takesEligibility else {
             throw value.error("eligibility minimums apply to social_media inputs only; other rankings exclude by missing data")
         }
         let metrics = inputs.source.metrics.map(\.name)

@@ -7,6 +7,8 @@ public protocol MetricSource: Kind {
     var metrics: [MetricDeclaration] { get }
     /// The keys a category's `where` may use for this source beyond the register's (`owner`, `platforms`).
     static var categoryKeys: [String] { get }
+    /// Whether the methodology may set `eligibility` minimums on the source's period totals.
+    static var takesEligibility: Bool { get }
     /// The files the source reads, relative to the inputs folder.
     var files: [FileInput] { get }
     func load(_ request: SourceRequest) throws -> any SourceData

@@ -26,6 +26,7 @@ struct MunicipalMetrics: MetricSource {
         SourceExample("{metrics_file: m.csv, metrics: {green: PLN}}", units: "id,name\nA,Alfa\n",
                       files: ["m.csv": "id,year,green\nZ,2023,1\n"], period: .years(2023...2023), error: "'Z' is not a unit of units.csv"),
     ])
+    static let takesEligibility = false
     static let categoryKeys: [String] = []
 
     let metricsFile: FileInput

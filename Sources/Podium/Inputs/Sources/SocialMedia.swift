@@ -36,6 +36,7 @@ struct SocialMedia: MetricSource {
                       files: ["a.csv": "account_id,id,owner,platform,handle\nfb-a,A,city,facebook,alfa\n", "s.csv": "account_id\n"],
                       period: .years(2023...2023), error: "social-media inputs need a period of dates"),
     ])
+    static let takesEligibility = true
     static let categoryKeys = ["owner", "platforms"]
 
     static let providedMetrics: [MetricDeclaration] = [

@@ -53,9 +53,3 @@ public struct Registry<Method>: Sendable {
         return entry
     }
 }
-
-extension Registry.Entry {
-    init<K: Kind>(_ kind: K.Type, make: @escaping @Sendable (KindParameters) throws -> Method) {
-        self.init(description: kind.description, examples: kind.exampleChecks, make: make)
-    }
-}
