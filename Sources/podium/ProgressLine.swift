@@ -6,7 +6,7 @@ import Podium
 enum ProgressLine {
     nonisolated(unsafe) private static var shown = -1
 
-    static func make() -> SocialMediaLoader.Progress? {
+    static func make() -> SourceRequest.Progress? {
         guard isatty(STDERR_FILENO) == 1 else { return nil }
         return { file, fraction in
             let percent = Int(fraction * 100)

@@ -5,8 +5,6 @@ import PodiumCSV
 /// memory that does not grow with their number) or per-account figures aggregated elsewhere, and
 /// returns each account's P, R, C, S, F0 and F1 over the period.
 public enum SocialMediaLoader {
-    public typealias Progress = SourceRequest.Progress
-
     public struct Result: Sendable {
         public var accounts: [AccountFigures]
         public var summary: SocialMediaSummary
@@ -14,7 +12,7 @@ public enum SocialMediaLoader {
 
     static func load(accounts accountsFile: FileInput, figures source: SocialMedia.Figures, folder: InputFolder,
                      methodology: String, register: Register, period: (from: Day, to: Day),
-                     progress: Progress? = nil) throws -> Result {
+                     progress: SourceRequest.Progress? = nil) throws -> Result {
         var summary = SocialMediaSummary()
         let accountsPath = try folder.existing(accountsFile, for: methodology)
         let accounts = try loadAccounts(accountsPath, options: accountsFile.options, register: register, summary: &summary)

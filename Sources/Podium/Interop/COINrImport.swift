@@ -100,13 +100,12 @@ public enum COINrImport {
                 default: throw record.fail("column 'Type': '\(row.type)' is not Indicator, Aggregate, Group, Denominator or Other")
                 }
                 if ["Indicator", "Aggregate"].contains(row.type) {
-                    guard let direction = row.direction, direction == 1 || direction == -1 || row.type == "Aggregate" else {
+                    guard row.direction == 1 || row.direction == -1 || row.type == "Aggregate" && row.direction != nil else {
                         throw record.fail("column 'Direction': an indicator's direction is 1 or -1, found '\(record.string(c[2]))'")
                     }
                     guard let weight = row.weight, weight > 0 else {
                         throw record.fail("column 'Weight': expected a positive weight, found '\(record.string(c[3]))'")
                     }
-                    _ = (direction, weight)
                 }
             }
         }

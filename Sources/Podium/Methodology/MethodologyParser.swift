@@ -91,11 +91,7 @@ public enum MethodologyParser {
     /// `type` names the source kind; `register` (+ `population`) or `units` name the register; the
     /// other keys are the source's parameters.
     private static func parseInputs(_ value: YAMLValue, deferred: GroupReferences) throws -> Inputs {
-        let loose = try value.mapping(keys: value.mappingKeys())
-        let typeValue = try loose.required("type")
-        let registerKeys = ["type", "register", "population", "units"]
-        let entry = try MetricSources.registry.lookup(typeValue)
-        let mapping = try value.mapping(keys: registerKeys + entry.description.parameters.map(\.name))
+        let (entry, mapping) = try MetricSources.registry.named(in: value, by: "type", sharedKeys: ["register", "population", "units"])
         let register: UnitsInput.Register
         switch (mapping.optional("register"), mapping.optional("units")) {
         case (let terc?, nil): register = .terc(try terc.fileInput())
@@ -212,20 +208,20 @@ public enum MethodologyParser {
             let id = try idValue.code()
             if criteria.contains(where: { $0.id == id }) { throw idValue.error("criterion '\(id)' is defined twice") }
             let kindValue = try mapping.required("kind")
-            let kindID = try CriterionRegistry.registry.lookup(kindValue).description.id
+            let entry = try CriterionRegistry.registry.lookup(kindValue)
+            let kindID = entry.description.id
             switch (CriterionRegistry.needs(kindID), period) {
             case (.years, .dates): throw kindValue.error("kind '\(kindID)' needs a period of years")
             case (.days, .years): throw kindValue.error("kind '\(kindID)' needs a period of dates")
             default: break
             }
-            let (entry, implementation) = try CriterionRegistry.registry.make(
-                kindValue, parameters: try mapping.required("parameters"), context: context)
+            let implementation = try CriterionRegistry.registry.make(entry, parameters: try mapping.required("parameters"), context: context)
             criteria.append(CriterionInstance(
                 id: id,
                 name: try mapping.required("name").string(),
                 unit: try mapping.required("unit").string(),
                 direction: try mapping.required("direction").choice(Direction.self),
-                kind: entry.description.id,
+                kind: kindID,
                 implementation: implementation,
                 denominator: try mapping.optional("denominator").map { try Denominator($0, context: context) },
                 treatment: try mapping.optional("treatment").map { try TreatmentMethods.registry.resolve($0, context: context) } ?? treatment,

@@ -25,7 +25,7 @@ public enum ReportSet {
 struct UnitColumns {
     let register: Register
 
-    var header: [String] { register.kind == .terc ? ["teryt", "name", "voivodeship"] : ["id", "name"] }
+    var header: [String] { [register.codeColumn, "name"] + (register.kind == .terc ? ["voivodeship"] : []) }
 
     /// Polish headings for plain-text tables.
     var headings: [String] { register.kind == .terc ? ["TERYT", "Gmina", "Województwo"] : ["Kod", "Jednostka"] }
@@ -105,8 +105,10 @@ enum AwardsText {
 }
 
 enum BreakdownCSV {
-    static let header = ["category", "teryt", "name", "place", "level", "id", "parent", "unit", "raw", "treated",
-                         "treatment", "normalised", "weight_in_parent", "effective_weight", "contribution"]
+    static func header(code: String) -> [String] {
+        ["category", code, "name", "place", "level", "id", "parent", "unit", "raw", "treated",
+         "treatment", "normalised", "weight_in_parent", "effective_weight", "contribution"]
+    }
 
     static func render(_ result: RankingResult) -> String {
         let methodology = result.methodology
@@ -114,10 +116,8 @@ enum BreakdownCSV {
         let parents = methodology.index.parents
         let imputing = methodology.missingData.imputation != nil
         let number = { (value: Double?) in value.map { NumberText.fixed($0, 6) } ?? "" }
-        var header = header
-        header[1] = result.register.codeColumn
         var writer = CSVWriter()
-        writer.writeRow(header + (imputing ? ["imputation"] : []))
+        writer.writeRow(header(code: result.register.codeColumn) + (imputing ? ["imputation"] : []))
         for category in result.categories {
             for standing in category.standings {
                 let entry = standing.entry

@@ -90,8 +90,6 @@ public struct KindParameters {
         return flag
     }
 
-    public func text(_ name: String) throws -> String { try value(name).string() }
-
     /// A metric the ranking's inputs provide.
     public func metric(_ name: String) throws -> String {
         let item = try value(name)

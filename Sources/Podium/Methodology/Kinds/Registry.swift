@@ -29,19 +29,25 @@ public struct Registry<Method>: Sendable {
             return try entry.make(KindParameters(owner: value, mapping: nil, context: context))
         }
         guard case .mapping = value.node else { throw value.error("expected a \(stage) id or {method: <id>, …}") }
-        let loose = try value.mapping(keys: value.mappingKeys())
-        let idValue = try loose.required("method")
-        let entry = try lookup(idValue)
-        let mapping = try value.mapping(keys: ["method"] + entry.description.parameters.map(\.name))
+        let (entry, mapping) = try named(in: value, by: "method")
         return try entry.make(KindParameters(owner: value, mapping: mapping, context: context))
     }
 
-    /// A method named by `idValue` with its parameters in a separate mapping (criteria's
-    /// `kind:` and `parameters:`).
-    func make(_ idValue: YAMLValue, parameters: YAMLValue?, context: ParameterContext) throws -> (Entry, Method) {
-        let entry = try lookup(idValue)
-        let mapping = try parameters?.mapping(keys: entry.description.parameters.map(\.name))
-        return (entry, try entry.make(KindParameters(owner: parameters ?? idValue, mapping: mapping, context: context)))
+    /// The method a mapping names by `idKey`, and the mapping checked against that key, the
+    /// method's parameters and `sharedKeys` (keys the caller reads itself: inputs' `register`
+    /// beside `type`).
+    func named(in value: YAMLValue, by idKey: String, sharedKeys: [String] = []) throws -> (entry: Entry, mapping: YAMLMapping) {
+        let loose = try value.mapping(keys: value.mappingKeys())
+        let entry = try lookup(try loose.required(idKey))
+        let mapping = try value.mapping(keys: [idKey] + sharedKeys + entry.description.parameters.map(\.name))
+        return (entry, mapping)
+    }
+
+    /// The method of `entry` with its parameters in a mapping of their own (criteria's `kind:` and
+    /// `parameters:`).
+    func make(_ entry: Entry, parameters: YAMLValue, context: ParameterContext) throws -> Method {
+        let mapping = try parameters.mapping(keys: entry.description.parameters.map(\.name))
+        return try entry.make(KindParameters(owner: parameters, mapping: mapping, context: context))
     }
 
     func lookup(_ idValue: YAMLValue) throws -> Entry {
