@@ -82,12 +82,11 @@ func present(_ children: [[Double?]], weights: [Double], participant: Int) -> [(
     children.indices.compactMap { child in children[child][participant].map { (child, $0, weights[child]) } }
 }
 
-/// Scores each participant from its present children by `mean`, and attributes the score in
-/// proportion to w·x: coefficient_c = score · w_c / Σ_j w_j·x_j over the present children, so that
-/// Σ coefficient·x = score. (When Σ w·x is 0 every present value is 0 and so is the score, and the
-/// children get w_c / Σ w.) Shared by the means that are not sums of weighted values.
-func proportionalMean(_ children: [[Double?]], weights: [Double],
-                      _ mean: (_ parts: [(child: Int, value: Double, weight: Double)], _ participant: Int) throws -> Double)
+/// Scores each participant from the children that have a value: `score` returns the score and each
+/// present child's coefficient, in the order of `parts`. A participant with no child present gets
+/// nil. The loop every per-participant method shares.
+func aggregateEach(_ children: [[Double?]], weights: [Double],
+                   _ score: (_ parts: [(child: Int, value: Double, weight: Double)], _ participant: Int) throws -> (Double, [Double]))
     rethrows -> AggregationOutcome {
     let participants = children.first?.count ?? 0
     var scores = [Double?](repeating: nil, count: participants)
@@ -95,15 +94,26 @@ func proportionalMean(_ children: [[Double?]], weights: [Double],
     for participant in 0..<participants {
         let parts = present(children, weights: weights, participant: participant)
         guard !parts.isEmpty else { continue }
-        let score = try mean(parts, participant)
-        scores[participant] = score
-        let weighted = parts.reduce(0) { $0 + $1.weight * $1.value }
-        let total = parts.reduce(0) { $0 + $1.weight }
-        for part in parts {
-            coefficients[part.child][participant] = weighted == 0 ? part.weight / total : score * part.weight / weighted
-        }
+        let (value, shares) = try score(parts, participant)
+        scores[participant] = value
+        for (part, share) in zip(parts, shares) { coefficients[part.child][participant] = share }
     }
     return AggregationOutcome(scores: scores, coefficients: coefficients)
+}
+
+/// Scores each participant from its present children by `mean`, and attributes the score in
+/// proportion to w·x: coefficient_c = score · w_c / Σ_j w_j·x_j over the present children, so that
+/// Σ coefficient·x = score. (When Σ w·x is 0 every present value is 0 and so is the score, and the
+/// children get w_c / Σ w.) Shared by the means that are not sums of weighted values.
+func proportionalMean(_ children: [[Double?]], weights: [Double],
+                      _ mean: (_ parts: [(child: Int, value: Double, weight: Double)], _ participant: Int) throws -> Double)
+    rethrows -> AggregationOutcome {
+    try aggregateEach(children, weights: weights) { parts, participant in
+        let score = try mean(parts, participant)
+        let weighted = parts.reduce(0) { $0 + $1.weight * $1.value }
+        let total = parts.reduce(0) { $0 + $1.weight }
+        return (score, parts.map { weighted == 0 ? $0.weight / total : score * $0.weight / weighted })
+    }
 }
 
 /// The first present child whose value fails `allowed`, as a failure naming it.

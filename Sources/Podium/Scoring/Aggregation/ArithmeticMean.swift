@@ -16,16 +16,9 @@ struct ArithmeticMean: AggregationMethod {
     init() {}
 
     func aggregate(_ children: [[Double?]], weights: [Double]) -> AggregationOutcome {
-        let participants = children.first?.count ?? 0
-        var scores = [Double?](repeating: nil, count: participants)
-        var coefficients = children.map { _ in [Double](repeating: 0, count: participants) }
-        for participant in 0..<participants {
-            let parts = present(children, weights: weights, participant: participant)
-            guard !parts.isEmpty else { continue }
+        aggregateEach(children, weights: weights) { parts, _ in
             let total = parts.reduce(0) { $0 + $1.weight }
-            scores[participant] = parts.reduce(0) { $0 + $1.weight * $1.value } / total
-            for part in parts { coefficients[part.child][participant] = part.weight / total }
+            return (parts.reduce(0) { $0 + $1.weight * $1.value } / total, parts.map { $0.weight / total })
         }
-        return AggregationOutcome(scores: scores, coefficients: coefficients)
     }
 }
