@@ -21,12 +21,14 @@ public struct RankingResult: Sendable {
 /// register → sources → categorise → raw values (and screening) → impute → screen by the weight
 /// available → treat → normalise → aggregate → rank and award. Rendering the reports is a separate, pure step (`ReportSet`).
 public enum Pipeline {
-    public static func run(_ methodology: Methodology, inputs: InputFolder,
+    /// `threads`: how many threads a long read may use (1: everything on the calling thread).
+    public static func run(_ methodology: Methodology, inputs: InputFolder, threads: Int = 1,
                            progress: SourceRequest.Progress? = nil) throws -> RankingResult {
         let register = try UnitsLoader.load(methodology.inputs.units, folder: inputs, methodology: methodology.file)
         if let error = methodology.groupReferences.check(against: register) { throw error }
         let data = try methodology.inputs.source.load(SourceRequest(
-            register: register, folder: inputs, methodologyFile: methodology.file, period: methodology.period, progress: progress))
+            register: register, folder: inputs, methodologyFile: methodology.file, period: methodology.period, progress: progress,
+            threads: threads))
         let categorised = data.categorise(methodology, register: register)
         let categories = try categorised.fields.map { try score($0, methodology) }
         return RankingResult(

@@ -1,4 +1,5 @@
 import CLibCSV
+import Dispatch
 
 #if canImport(Glibc)
 import Glibc
@@ -10,6 +11,9 @@ import Darwin
 public struct CSVReadOptions: Sendable {
     public var delimiter: CSVDelimiter
     public var decimal: DecimalSeparator
+    /// Records with no quote and no CR are split by the reader itself (`PlainRecords`), the rest by
+    /// libcsv; false hands every record to libcsv (for tests that compare the two).
+    public var plainRecordsFastPath = true
 
     public init(delimiter: CSVDelimiter = .detect, decimal: DecimalSeparator = .point) {
         self.delimiter = delimiter
@@ -22,6 +26,11 @@ public struct CSVReadSummary: Sendable, Equatable {
     public var records: Int
     public var bytes: Int
     public var delimiter: CSVDelimiter
+    /// For each range the file was read in, what to add to a line counted from the range's own start
+    /// (`CSVRecord.line`) to get the line in the file. One range, `[0]`, when read in one piece.
+    public var lineOffsets: [Int] = [0]
+
+    public var ranges: Int { lineOffsets.count }
 }
 
 /// Streams a CSV file through libcsv: the file is read in chunks of `chunkSize` bytes and each row is
@@ -29,13 +38,20 @@ public struct CSVReadSummary: Sendable, Equatable {
 ///
 /// RFC 4180, strictly: quoted fields may hold the delimiter, doubled quotes and line breaks; a quote
 /// inside an unquoted field, text after a closing quote or an unterminated quote is an error with its
-/// line. CRLF and LF line ends; a UTF-8 byte order mark is skipped; blank lines are passed over; the
-/// first row is the header and every other row must have as many fields as it.
+/// line. CRLF, LF and CR line ends (each ends one line, inside quoted fields too); a UTF-8 byte order
+/// mark is skipped; blank lines are passed over; the first row is the header and every other row must
+/// have as many fields as it.
+///
+/// A large file can be read in ranges, one thread each (`read(_:threads:…)`): the ranges start at
+/// record boundaries found by `CSVSplit`, and the first error in file order is the one thrown, with
+/// the same line and message as a read in one piece.
 public enum CSVReader {
     public static let chunkSize = 1 << 20
+    /// A range is worth a thread of its own only from this size on.
+    public static let minimumRangeBytes = 8 << 20
 
-    /// Reads `path`. `makeRowHandler` gets the header (to find its columns) and returns the function
-    /// that receives every data row.
+    /// Reads `path` in one piece. `makeRowHandler` gets the header (to find its columns) and returns
+    /// the function that receives every data row.
     @discardableResult
     public static func read(
         _ path: String,
@@ -44,121 +60,373 @@ public enum CSVReader {
         progress: ((Double) -> Void)? = nil,
         _ makeRowHandler: (CSVHeader) throws -> (CSVRecord) throws -> Void
     ) throws -> CSVReadSummary {
+        try read(path, options: options, displayName: displayName, threads: 1, progress: progress) { header, _ in
+            try makeRowHandler(header)
+        }
+    }
+
+    /// Reads `path` in up to `threads` ranges at once. `makeRowHandler` is called once per range
+    /// (0, 1, …, in order, before any row is read) and returns the function that receives that range's
+    /// rows, on that range's thread; rows of one range arrive in file order. A row's `line` counts from
+    /// its range's start: add `lineOffsets[range]` of the summary for the line in the file (errors
+    /// thrown by a handler that conform to `LineShifting` are moved for you).
+    @discardableResult
+    public static func read(
+        _ path: String,
+        options: CSVReadOptions = CSVReadOptions(),
+        displayName: String? = nil,
+        threads: Int,
+        progress: ((Double) -> Void)? = nil,
+        _ makeRowHandler: (CSVHeader, _ range: Int) throws -> (CSVRecord) throws -> Void
+    ) throws -> CSVReadSummary {
         let name = displayName ?? path
         return try withoutActuallyEscaping(makeRowHandler) { makeRowHandler in
-            try stream(path, name: name, options: options, progress: progress, makeRowHandler)
+            try readRanges(path, name: name, options: options, threads: max(1, threads), progress: progress, makeRowHandler)
         }
     }
 
-    private static func stream(
-        _ path: String, name: String, options: CSVReadOptions, progress: ((Double) -> Void)?,
-        _ makeRowHandler: @escaping (CSVHeader) throws -> (CSVRecord) throws -> Void
+    private static func readRanges(
+        _ path: String, name: String, options: CSVReadOptions, threads: Int, progress: ((Double) -> Void)?,
+        _ makeRowHandler: @escaping (CSVHeader, Int) throws -> (CSVRecord) throws -> Void
     ) throws -> CSVReadSummary {
-        guard let file = fopen(path, "rb") else {
-            throw CSVError.cannotOpen(file: name, reason: String(cString: strerror(errno)))
+        // The header is read first, byte by byte, by the reader that then goes on with range 0.
+        let first = try RangeReader(path: path, name: name, start: 0, end: Int.max, options: options,
+                                    makeRowHandler: { try makeRowHandler($0, 0) })
+        let header = try first.readHeader()
+        let size = first.fileSize
+        let starts = threads > 1 && size - first.offset >= 2 * minimumRangeBytes
+            ? try CSVSplit.boundaries(path: path, name: name, from: first.offset, size: size,
+                                      parts: min(threads, (size - first.offset) / minimumRangeBytes))
+            : [first.offset]
+        var readers = [first]
+        for (index, start) in starts.enumerated().dropFirst() {
+            let handler = try makeRowHandler(header, index)
+            readers.append(try RangeReader(path: path, name: name, start: start, header: header, handler: handler, options: options))
         }
-        defer { fclose(file) }
-
-        let chunk = UnsafeMutableRawBufferPointer.allocate(byteCount: chunkSize, alignment: 16)
-        defer { chunk.deallocate() }
-
-        var parser = csv_parser()
-        guard csv_init(&parser, UInt8(CSV_STRICT | CSV_STRICT_FINI | CSV_REPALL_NL)) == 0 else {
-            throw CSVError.malformed(file: name, line: 1, reason: "libcsv could not be initialised")
+        for index in readers.indices {
+            readers[index].end = index + 1 < starts.count ? starts[index + 1] : size
         }
-        defer { csv_free(&parser) }
+        readers[0].progress = progress
 
-        let state = UnsafeMutablePointer<RowAssembler>.allocate(capacity: 1)
-        state.initialize(to: RowAssembler(file: name, options: options, makeRowHandler: makeRowHandler))
-        defer {
-            state.pointee.sink?.release()
-            state.pointee.freeBuffers()
-            state.deinitialize(count: 1)
-            state.deallocate()
+        if readers.count == 1 {
+            try readers[0].readToEnd()
+        } else {
+            let pointer = UnsafeMutableBufferPointer<RangeReader>.allocate(capacity: readers.count)
+            _ = pointer.initialize(from: readers)
+            defer { pointer.deinitialize().deallocate() }
+            let shared = SendablePointer(pointer)
+            DispatchQueue.concurrentPerform(iterations: readers.count) { index in
+                shared.buffer[index].readCapturingError()
+            }
+            readers = Array(pointer)
         }
 
+        // The first error in file order wins; a range's lines are counted from its own start.
+        var offsets: [Int] = []
         var offset = 0
-        var first = true
-        var size = 0
-        if progress != nil, fseek(file, 0, SEEK_END) == 0 {
-            size = ftell(file)
-            rewind(file)
-        }
-        while true {
-            let count = fread(chunk.baseAddress, 1, chunkSize, file)
-            if count == 0 {
-                if ferror(file) != 0 {
-                    throw CSVError.cannotOpen(file: name, reason: "read error after \(offset) bytes")
-                }
-                break
+        for reader in readers {
+            offsets.append(offset)
+            if let error = reader.error {
+                throw offset == 0 ? error : (error as? LineShifting)?.shifted(by: offset) ?? error
             }
-            var start = 0
-            if first {
-                first = false
-                if count >= 3, chunk[0] == 0xEF, chunk[1] == 0xBB, chunk[2] == 0xBF { start = 3 }
-                let delimiter = options.delimiter.byte.map { CSVDelimiter(byte: $0)! }
-                    ?? CSVDelimiter.detect(inHeader: UnsafeRawBufferPointer(rebasing: chunk[start..<count]))
-                state.pointee.delimiter = delimiter
-                csv_set_delim(&parser, delimiter.byte!)
-            }
-            let length = count - start
-            let parsed = csv_parse(&parser, chunk.baseAddress! + start, length, onField, onRecordEnd, state)
-            if let error = state.pointee.failure { throw error }
-            if parsed != length {
-                let line = try lineNumber(ofByte: offset + start + parsed, in: path, name: name)
-                throw CSVError.malformed(file: name, line: line, reason: parseProblem(parser))
-            }
-            offset += count
-            if let progress, size > 0 { progress(Double(offset) / Double(size)) }
+            offset += reader.linesPassed
         }
-        if csv_fini(&parser, onField, onRecordEnd, state) != 0 {
-            throw CSVError.malformed(
-                file: name, line: state.pointee.line,
-                reason: "a quoted field is not closed before the end of the file")
-        }
-        if let error = state.pointee.failure { throw error }
-        guard state.pointee.sink != nil else { throw CSVError.emptyFile(file: name) }
-        return CSVReadSummary(records: state.pointee.records, bytes: offset, delimiter: state.pointee.delimiter)
+        return CSVReadSummary(records: readers.reduce(0) { $0 + $1.records }, bytes: size,
+                              delimiter: header.delimiter, lineOffsets: offsets)
     }
 
-    private static func parseProblem(_ parser: csv_parser) -> String {
-        var copy = parser
-        switch csv_error(&copy) {
+    static func parseProblem(_ parser: UnsafeMutablePointer<csv_parser>) -> String {
+        switch csv_error(parser) {
         case CSV_EPARSE:
             return "a quote inside an unquoted field, or text after a closing quote (quote such fields and double their quotes)"
         case CSV_ENOMEM, CSV_ETOOBIG:
             return "a field is too large to hold in memory"
         default:
-            return String(cString: csv_strerror(csv_error(&copy)))
+            return String(cString: csv_strerror(csv_error(parser)))
+        }
+    }
+}
+
+/// An error that names a line, so that an error found in a range read on its own can be moved to the
+/// line of the whole file.
+public protocol LineShifting: Error {
+    func shifted(by lines: Int) -> Self
+}
+
+/// A buffer handed to `concurrentPerform`, where each iteration touches only its own element.
+private struct SendablePointer<Element>: @unchecked Sendable {
+    let buffer: UnsafeMutableBufferPointer<Element>
+    init(_ buffer: UnsafeMutableBufferPointer<Element>) { self.buffer = buffer }
+}
+
+/// Reads one byte range of a file through its own libcsv parser and `RowAssembler`.
+private final class RangeReader {
+    let path: String
+    let name: String
+    let start: Int
+    var end: Int
+    var progress: ((Double) -> Void)?
+    private(set) var offset: Int
+    private(set) var fileSize = 0
+    private(set) var bomLength = 0
+    private(set) var error: Error?
+    private let file: UnsafeMutablePointer<FILE>
+    private let parser: UnsafeMutablePointer<csv_parser>
+    private let state: UnsafeMutablePointer<RowAssembler>
+    private let chunk: UnsafeMutableRawBufferPointer
+
+    var records: Int { state.pointee.records }
+    /// Line ends passed: the line the range ends on, less the one it started on.
+    var linesPassed: Int { state.pointee.line - 1 }
+
+    /// Range 0: starts at the file's first byte, with the header.
+    convenience init(path: String, name: String, start: Int, end: Int, options: CSVReadOptions,
+                     makeRowHandler: @escaping (CSVHeader) throws -> (CSVRecord) throws -> Void) throws {
+        try self.init(path: path, name: name, start: start, assembler: RowAssembler(file: name, options: options, makeRowHandler: makeRowHandler))
+        self.end = end
+    }
+
+    /// A later range: the header is known, every record is data.
+    convenience init(path: String, name: String, start: Int, header: CSVHeader, handler: @escaping (CSVRecord) throws -> Void,
+                     options: CSVReadOptions) throws {
+        var assembler = RowAssembler(file: name, options: options, makeRowHandler: { _ in handler })
+        assembler.delimiter = header.delimiter
+        assembler.sink = Unmanaged.passRetained(RowSink(header: header, handle: handler))
+        try self.init(path: path, name: name, start: start, assembler: assembler)
+        csv_set_delim(parser, header.delimiter.byte!)
+        guard fseek(file, start, SEEK_SET) == 0 else {
+            throw CSVError.cannotOpen(file: name, reason: String(cString: strerror(errno)))
         }
     }
 
-    /// The 1-based line holding byte `offset`: counted only when reporting an error, so that the fast
-    /// path pays nothing for it.
-    private static func lineNumber(ofByte offset: Int, in path: String, name: String) throws -> Int {
+    private init(path: String, name: String, start: Int, assembler: RowAssembler) throws {
+        self.path = path
+        self.name = name
+        self.start = start
+        self.end = Int.max
+        self.offset = start
+        guard let file = fopen(path, "rb") else {
+            throw CSVError.cannotOpen(file: name, reason: String(cString: strerror(errno)))
+        }
+        self.file = file
+        parser = .allocate(capacity: 1)
+        parser.initialize(to: csv_parser())
+        guard csv_init(parser, UInt8(CSV_STRICT | CSV_STRICT_FINI | CSV_REPALL_NL)) == 0 else {
+            fclose(file)
+            throw CSVError.malformed(file: name, line: 1, reason: "libcsv could not be initialised")
+        }
+        state = .allocate(capacity: 1)
+        state.initialize(to: assembler)
+        chunk = .allocate(byteCount: CSVReader.chunkSize, alignment: 16)
+        if fseek(file, 0, SEEK_END) == 0 { fileSize = ftell(file) }
+        fseek(file, start, SEEK_SET)
+    }
+
+    deinit {
+        fclose(file)
+        csv_free(parser)
+        parser.deallocate()
+        state.pointee.sink?.release()
+        state.pointee.freeBuffers()
+        state.deinitialize(count: 1)
+        state.deallocate()
+        chunk.deallocate()
+    }
+
+    /// Reads the header row, byte by byte so that no data row is parsed before every range has its
+    /// handler; leaves `offset` just after it. Picks the delimiter (from the first chunk) first.
+    func readHeader() throws -> CSVHeader {
+        let count = fread(chunk.baseAddress, 1, CSVReader.chunkSize, file)
+        if count == 0 {
+            if ferror(file) != 0 { throw CSVError.cannotOpen(file: name, reason: "read error at the start of the file") }
+            throw CSVError.emptyFile(file: name)
+        }
+        if count >= 3, chunk[0] == 0xEF, chunk[1] == 0xBB, chunk[2] == 0xBF { bomLength = 3 }
+        let delimiter = state.pointee.options.delimiter.byte.map { CSVDelimiter(byte: $0)! }
+            ?? CSVDelimiter.detect(inHeader: UnsafeRawBufferPointer(rebasing: chunk[bomLength..<count]))
+        state.pointee.delimiter = delimiter
+        csv_set_delim(parser, delimiter.byte!)
+        offset = bomLength
+        var available = count
+        var base = 0   // file offset of chunk[0]
+        while state.pointee.sink == nil {
+            if offset - base == available {
+                base = offset
+                available = fread(chunk.baseAddress, 1, CSVReader.chunkSize, file)
+                if available == 0 { break }
+            }
+            let parsed = csv_parse(parser, chunk.baseAddress! + (offset - base), 1, onField, onRecordEnd, state)
+            if let failure = state.pointee.failure { throw failure }
+            if parsed != 1 { throw malformed(at: offset) }
+            offset += 1
+        }
+        if state.pointee.sink == nil {
+            // The file ended inside the header (or holds only blank lines).
+            if csv_fini(parser, onField, onRecordEnd, state) != 0 {
+                throw CSVError.malformed(file: name, line: state.pointee.line, reason: "a quoted field is not closed before the end of the file")
+            }
+            if let failure = state.pointee.failure { throw failure }
+        }
+        guard let sink = state.pointee.sink else { throw CSVError.emptyFile(file: name) }
+        fseek(file, offset, SEEK_SET)
+        return sink._withUnsafeGuaranteedRef { $0.header }
+    }
+
+    func readCapturingError() {
+        do { try readToEnd() } catch { self.error = error }
+    }
+
+    /// Reads from `offset` up to `end`, then finishes the parser.
+    ///
+    /// Records are taken one by one from a buffer. A record with no quote and no CR in it is split at
+    /// its delimiters right in the buffer (`PlainRecords`), by the rules libcsv applies to such a record;
+    /// any other record, and one longer than the buffer, is handed to libcsv, from its first byte to
+    /// its last (found by counting quotes, as `CSVSplit` does), so that libcsv's state is that of a
+    /// read where it parses everything.
+    func readToEnd() throws {
+        let length = end - start
+        let capacity = CSVReader.chunkSize
+        let buffer = chunk.baseAddress!.assumingMemoryBound(to: UInt8.self)
+        let plain = state.pointee.sink.map { _ in PlainRecords(delimiter: state.pointee.delimiter, fields: expectedFields) }
+        let fastPath = state.pointee.options.plainRecordsFastPath
+        var base = offset        // the file offset of buffer[0]
+        var held = 0             // bytes in the buffer
+        var position = 0         // the next byte to take
+        var inLibcsv = false     // a record is being fed to libcsv; `scan` knows where it ends
+        var scan = RecordEndScan()
+        var atEnd = false
+        while true {
+            // Refill: keep the unread bytes (an incomplete plain record), read after them.
+            if position > 0 && position < held { memmove(buffer, buffer + position, held - position) }
+            held -= position
+            base += position
+            position = 0
+            let wanted = min(capacity - held, end - (base + held))
+            let count = wanted > 0 ? fread(buffer + held, 1, wanted, file) : 0
+            if count == 0 && wanted > 0 && ferror(file) != 0 {
+                throw CSVError.cannotOpen(file: name, reason: "read error after \(base + held) bytes")
+            }
+            held += count
+            atEnd = count == 0
+            offset = base + held
+            if held == 0 { break }
+
+            while position < held {
+                if !inLibcsv {
+                    if fastPath, let plain {
+                        position = try plain.take(buffer, from: position, to: held, state: state)
+                        if state.pointee.failure != nil { break }
+                        if position == held { break }
+                        // Stopped before a record it cannot take, or an incomplete one.
+                        if !plain.stoppedAtSpecial && !atEnd && !(position == 0 && held == capacity) { break }
+                    }
+                    inLibcsv = true
+                    scan = RecordEndScan()
+                }
+                let recordEnd = scan.end(in: buffer, from: position, to: held)
+                let stop = recordEnd ?? held
+                let parsed = csv_parse(parser, buffer + position, stop - position, onField, onRecordEnd, state)
+                if let failure = state.pointee.failure { throw failure }
+                if parsed != stop - position { throw malformed(at: base + position + parsed) }
+                position = stop
+                if recordEnd != nil { inLibcsv = false }
+            }
+            if let failure = state.pointee.failure { throw failure }
+            if atEnd {
+                if position < held {
+                    // An incomplete last record (no line end): libcsv finishes it.
+                    let parsed = csv_parse(parser, buffer + position, held - position, onField, onRecordEnd, state)
+                    if let failure = state.pointee.failure { throw failure }
+                    if parsed != held - position { throw malformed(at: base + position + parsed) }
+                    position = held
+                }
+                break
+            }
+            if let progress, length > 0 { progress(Double(base + position - start) / Double(length)) }
+        }
+        if csv_fini(parser, onField, onRecordEnd, state) != 0 {
+            throw CSVError.malformed(file: name, line: state.pointee.line,
+                                     reason: "a quoted field is not closed before the end of the file")
+        }
+        if let failure = state.pointee.failure { throw failure }
+        if state.pointee.sink == nil { throw CSVError.emptyFile(file: name) }
+    }
+
+    private var expectedFields: Int {
+        state.pointee.sink.map { $0._withUnsafeGuaranteedRef { $0.header.names.count } } ?? 0
+    }
+
+    /// libcsv stopped at byte `offset`: the line is counted only now, so that the fast path pays
+    /// nothing for it, with the same rule as the rows' lines (LF, CR and CRLF each end one line).
+    private func malformed(at offset: Int) -> CSVError {
+        let line = (try? LineCounter.line(ofByte: offset, from: start, in: path)) ?? 0
+        return .malformed(file: name, line: line, reason: CSVReader.parseProblem(parser))
+    }
+}
+
+/// Counts lines the way the reader does: LF, CR and CRLF each end one line.
+enum LineCounter {
+    /// The line (1 for the first) holding byte `offset`, counting from byte `start`.
+    static func line(ofByte offset: Int, from start: Int, in path: String) throws -> Int {
         guard let file = fopen(path, "rb") else { return 0 }
         defer { fclose(file) }
+        fseek(file, start, SEEK_SET)
         var line = 1
-        var remaining = offset
+        var remaining = offset - start
+        var afterCR = false
         var buffer = [UInt8](repeating: 0, count: 1 << 16)
         while remaining > 0 {
             let count = fread(&buffer, 1, min(buffer.count, remaining), file)
             if count == 0 { break }
-            for index in 0..<count where buffer[index] == 0x0A { line += 1 }
+            for index in 0..<count {
+                let byte = buffer[index]
+                if byte == 0x0A {
+                    if !afterCR { line += 1 }
+                    afterCR = false
+                } else if byte == 0x0D {
+                    line += 1
+                    afterCR = true
+                } else {
+                    afterCR = false
+                }
+            }
             remaining -= count
         }
         return line
     }
 }
 
+/// Finds where a record fed to libcsv ends: just after the first LF or CR outside quotes (after the
+/// LF of a CRLF). Quotes are counted as in `CSVSplit`: outside a quoted field their number is even.
+struct RecordEndScan {
+    private var odd = false
+    private var afterCR = false
+
+    mutating func end(in buffer: UnsafePointer<UInt8>, from: Int, to: Int) -> Int? {
+        var index = from
+        while index < to {
+            let byte = buffer[index]
+            if afterCR { return byte == 0x0A ? index + 1 : index }
+            if byte == 0x22 {
+                odd.toggle()
+            } else if !odd {
+                if byte == 0x0A { return index + 1 }
+                if byte == 0x0D { afterCR = true }
+            }
+            index += 1
+        }
+        return nil
+    }
+}
+
 /// Collects the fields libcsv reports into one reusable buffer and hands each finished row on.
 /// Lives behind a raw pointer passed through libcsv's `data` argument.
-private struct RowAssembler {
+struct RowAssembler {
     let file: String
     let options: CSVReadOptions
     let makeRowHandler: (CSVHeader) throws -> (CSVRecord) throws -> Void
     var delimiter: CSVDelimiter = .comma
-    /// Held unmanaged so that handing over a row costs no reference counting; released by `stream`.
+    /// Held unmanaged so that handing over a row costs no reference counting; released by its reader.
     var sink: Unmanaged<RowSink>?
     var failure: Error? {
         didSet { stopped = failure != nil }
@@ -169,6 +437,7 @@ private struct RowAssembler {
     var bytes = UnsafeMutablePointer<UInt8>.allocate(capacity: 4096)
     var byteCapacity = 4096
     var byteCount = 0
+    var starts = UnsafeMutablePointer<Int>.allocate(capacity: 64)
     var ends = UnsafeMutablePointer<Int>.allocate(capacity: 64)
     var endCapacity = 64
     var fieldCount = 0
@@ -188,6 +457,7 @@ private struct RowAssembler {
 
     func freeBuffers() {
         bytes.deallocate()
+        starts.deallocate()
         ends.deallocate()
     }
 
@@ -209,30 +479,76 @@ private struct RowAssembler {
             grown.update(from: ends, count: fieldCount)
             ends.deallocate()
             ends = grown
+            let grownStarts = UnsafeMutablePointer<Int>.allocate(capacity: endCapacity * 2)
+            grownStarts.update(from: starts, count: fieldCount)
+            starts.deallocate()
+            starts = grownStarts
             endCapacity *= 2
         }
         if length > 0, let source {
             // Line breaks inside quoted fields move the line count too. Most fields are short: one
-            // loop copies and looks for them, cheaper than calling memcpy and memchr.
+            // loop copies them and notes the smallest byte, cheaper than calling memcpy and memchr;
+            // only a field with a byte ≤ CR is looked at again.
             let from = source.assumingMemoryBound(to: UInt8.self), to = bytes + byteCount
             if length <= 32 {
-                var breaks = 0
+                var smallest: UInt8 = 0xFF
                 for index in 0..<length {
                     let byte = from[index]
                     to[index] = byte
-                    breaks &+= byte == 0x0A ? 1 : 0
+                    smallest = min(smallest, byte)
                 }
-                line += breaks
+                if smallest <= 0x0D { line += Self.lineEnds(to, length) }
             } else {
                 to.update(from: from, count: length)
-                if memchr(source, 0x0A, length) != nil {
-                    line += UnsafeBufferPointer(start: to, count: length).reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+                if memchr(source, 0x0A, length) != nil || memchr(source, 0x0D, length) != nil {
+                    line += Self.lineEnds(to, length)
                 }
             }
         }
+        starts[fieldCount] = byteCount
         byteCount += length
         ends[fieldCount] = byteCount
         fieldCount += 1
+    }
+
+    /// LF, CR and CRLF inside a field, each one line end.
+    static func lineEnds(_ bytes: UnsafePointer<UInt8>, _ count: Int) -> Int {
+        var ends = 0
+        for index in 0..<count {
+            if bytes[index] == 0x0A {
+                if index == 0 || bytes[index - 1] != 0x0D { ends += 1 }
+            } else if bytes[index] == 0x0D {
+                ends += 1
+            }
+        }
+        return ends
+    }
+
+    /// A blank line met by the fast path.
+    @inline(__always)
+    mutating func blankLine() {
+        if afterCR { afterCR = false } else { line += 1 }
+    }
+
+    /// A record split by the fast path (one line, ended by an LF): handed on as libcsv's would be.
+    @inline(__always)
+    mutating func deliver(bytes: UnsafePointer<UInt8>, starts: UnsafePointer<Int>, ends: UnsafePointer<Int>, count: Int) {
+        afterCR = false
+        recordLine = line
+        line += 1
+        guard let sink else { return }
+        let header = sink._withUnsafeGuaranteedRef { $0.header }
+        guard count == header.names.count else {
+            failure = CSVError.raggedRow(file: file, line: recordLine, expected: header.names.count, found: count)
+            return
+        }
+        records += 1
+        let record = CSVRecord(line: recordLine, header: header, bytes: bytes, starts: starts, ends: ends, count: count)
+        do {
+            try sink._withUnsafeGuaranteedRef { try $0.handle(record) }
+        } catch {
+            failure = error
+        }
     }
 
     mutating func endRecord(terminator: Int32) {
@@ -256,12 +572,11 @@ private struct RowAssembler {
                     throw CSVError.raggedRow(file: file, line: recordLine, expected: expected, found: fieldCount)
                 }
                 records += 1
-                let record = CSVRecord(line: recordLine, header: header, bytes: bytes, ends: ends, count: fieldCount)
+                let record = CSVRecord(line: recordLine, header: header, bytes: bytes, starts: starts, ends: ends, count: fieldCount)
                 try sink._withUnsafeGuaranteedRef { try $0.handle(record) }
             } else {
                 let names = try (0..<fieldCount).map { index -> String in
-                    let start = index == 0 ? 0 : ends[index - 1]
-                    let field = UnsafeBufferPointer(start: bytes + start, count: ends[index] - start)
+                    let field = UnsafeBufferPointer(start: bytes + starts[index], count: ends[index] - starts[index])
                     guard let name = String(validating: field, as: UTF8.self) else {
                         throw CSVError.notUTF8(file: file, line: recordLine, column: nil)
                     }
@@ -277,7 +592,7 @@ private struct RowAssembler {
 }
 
 /// The header and the function that receives every data row.
-private final class RowSink {
+final class RowSink {
     let header: CSVHeader
     let handle: (CSVRecord) throws -> Void
 
@@ -287,12 +602,12 @@ private final class RowSink {
     }
 }
 
-private func onField(_ field: UnsafeMutableRawPointer?, _ length: Int, _ data: UnsafeMutableRawPointer?) {
+func onField(_ field: UnsafeMutableRawPointer?, _ length: Int, _ data: UnsafeMutableRawPointer?) {
     let state = data!.assumingMemoryBound(to: RowAssembler.self)
     if state.pointee.stopped { return }
     state.pointee.append(field, length)
 }
 
-private func onRecordEnd(_ terminator: Int32, _ data: UnsafeMutableRawPointer?) {
+func onRecordEnd(_ terminator: Int32, _ data: UnsafeMutableRawPointer?) {
     data!.assumingMemoryBound(to: RowAssembler.self).pointee.endRecord(terminator: terminator)
 }

@@ -6,14 +6,15 @@ public struct CSVRecord {
     /// Unowned: the reader keeps the header alive for as long as any row is handed out, and a row
     /// per post must not cost a reference count.
     public unowned(unsafe) let header: CSVHeader
+    /// Field `i` is `bytes[starts[i]..<ends[i]]`.
     @usableFromInline let bytes: UnsafePointer<UInt8>
+    @usableFromInline let starts: UnsafePointer<Int>
     @usableFromInline let ends: UnsafePointer<Int>
     public let count: Int
 
     @inlinable @inline(__always)
     public func field(_ index: Int) -> UnsafeBufferPointer<UInt8> {
-        let start = index == 0 ? 0 : ends[index - 1]
-        return UnsafeBufferPointer(start: bytes + start, count: ends[index] - start)
+        UnsafeBufferPointer(start: bytes + starts[index], count: ends[index] - starts[index])
     }
 
     public func string(_ column: CSVColumn) -> String {

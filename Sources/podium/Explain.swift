@@ -20,13 +20,14 @@ struct Explain: ParsableCommand {
     var municipality: String
 
     @OptionGroup var options: InputOptions
+    @OptionGroup var threads: ThreadsOption
 
     @Option(name: .long, help: "Show only this category.")
     var category: String?
 
     func run() throws {
         guard let methodology = try options.methodologies([ranking]).first else { return }
-        let result = try dataErrors { try Pipeline.run(methodology, inputs: options.folder) }
+        let result = try dataErrors { try Pipeline.run(methodology, inputs: options.folder, threads: threads.count) }
         do {
             let found = try UnitQuery.resolve(municipality, in: result.units)
             print(try ExplainText.render(result, unit: found, category: category), terminator: "")

@@ -11,6 +11,7 @@ struct Run: ParsableCommand {
             """)
 
     @OptionGroup var options: InputOptions
+    @OptionGroup var threads: ThreadsOption
 
     @Option(name: .long, help: "The reports folder.")
     var reports: String = "Reports"
@@ -28,7 +29,7 @@ struct Run: ParsableCommand {
         for methodology in methodologies {
             if !quiet { note("computing \(methodology.ranking) (\(methodology.file))") }
             let result = try dataErrors {
-                try Pipeline.run(methodology, inputs: options.folder, progress: quiet ? nil : ProgressLine.make())
+                try Pipeline.run(methodology, inputs: options.folder, threads: threads.count, progress: quiet ? nil : ProgressLine.make())
             }
             ProgressLine.finish()
             results.append(result)

@@ -17,11 +17,11 @@ enum RunSummary {
                 ["account stats: \(rows) rows"]
             case .followerSnapshots(let rows):
                 ["follower snapshots: \(rows)"]
-            case .posts(let rows, let bytes, let seconds, let inPeriod, let outside):
+            case .posts(let rows, let bytes, let seconds, let ranges, let inPeriod, let outside):
                 ["posts: \(rows) rows (\(NumberText.fixed(Double(bytes) / 1_000_000, 1)) MB) in \(NumberText.fixed(seconds, 2)) s, "
-                    + "\(NumberText.fixed(seconds > 0 ? Double(rows) / seconds : 0, 0)) rows/s; \(inPeriod) in the period, \(outside) outside it (skipped)"]
-            case .unorderedPostIDs(let accounts):
-                ["posts: the ids of \(accounts) account(s) were not in order; they were checked for duplicates in extra passes"]
+                    + "\(NumberText.fixed(seconds > 0 ? Double(rows) / seconds : 0, 0)) rows/s"
+                    + (ranges > 1 ? " (\(ranges) ranges at once)" : "")
+                    + "; \(inPeriod) in the period, \(outside) outside it (skipped)"]
             case .accountsLeftOut(let accounts):
                 ["accounts left out of every sum: \(accounts.count)"] + accounts.map { "  \($0)" }
             }

@@ -118,7 +118,7 @@ struct SocialPipelineTests {
         #expect(byID["fb-wro-mayor"]!.followersStart == 400)
         #expect(byID["fb-lodz"]!.followersEnd == 2100)
         #expect(byID["fb-jg"]!.leftOutReason == "no follower snapshot on or before 2024-01-14")
-        #expect(result.notes.contains { if case .posts(_, _, _, 18, 2) = $0 { true } else { false } })
+        #expect(result.notes.contains { if case .posts(_, _, _, _, 18, 2) = $0 { true } else { false } })
     }
 
     @Test("criteria, percent ranks and scores match the hand computation")
@@ -178,7 +178,7 @@ struct SocialPipelineTests {
         ("2024-01-06T12:00:00+01:00,50", "2024-01-06 12:00,50",
          "social/posts.csv:10: column 'published_at': '2024-01-06 12:00' is not an ISO 8601 date and time with Z or an offset"),
         ("fb-jg,2,2024-01-06T08:00:00+01:00,1,0,0,", "fb-jg,2,2024-01-06T08:00:00+01:00,9223372036854775807,0,0,",
-         "social/posts.csv:21: the account's sums of reactions, comments or shares grow too large to count"),
+         "social/posts.csv: the sums of reactions, comments or shares of account 'fb-jg' over the period are too large to count (over 9223372036854775807)"),
         ("10,1,1,\nfb-lodz,d", "10,1,1,x\nfb-lodz,d",
          "social/posts.csv:15: column 'views': 'x' is not a whole number"),
     ]

@@ -1,3 +1,5 @@
+import PodiumCSV
+
 /// A problem with the contents of an input file, located by file and line.
 public struct InputError: Error, CustomStringConvertible, Sendable, Equatable {
     public let file: String
@@ -12,5 +14,11 @@ public struct InputError: Error, CustomStringConvertible, Sendable, Equatable {
 
     public var description: String {
         line.map { "\(file):\($0): \(message)" } ?? "\(file): \(message)"
+    }
+}
+
+extension InputError: LineShifting {
+    public func shifted(by lines: Int) -> InputError {
+        InputError(file: file, line: line.map { $0 + lines }, message: message)
     }
 }

@@ -41,8 +41,8 @@ public struct SocialMediaSummary: Sendable, Equatable {
     public var statsRows = 0
     public var postBytes = 0
     public var postSeconds = 0.0
-    /// Accounts whose post ids were not in order, so they needed the extra duplicate check.
-    public var unorderedAccounts = 0
+    /// How many ranges of posts.csv were read at once.
+    public var postRanges = 1
     public var leftOut: [String] = []
 }
 

@@ -11,7 +11,7 @@ public enum SocialMediaLoader {
     }
 
     static func load(accounts accountsFile: FileInput, figures source: SocialMedia.Figures, folder: InputFolder,
-                     methodology: String, register: Register, period: (from: Day, to: Day),
+                     methodology: String, register: Register, period: (from: Day, to: Day), threads: Int = 1,
                      progress: SourceRequest.Progress? = nil) throws -> Result {
         var summary = SocialMediaSummary()
         let accountsPath = try folder.existing(accountsFile, for: methodology)
@@ -24,7 +24,7 @@ public enum SocialMediaLoader {
             let postsPath = try folder.existing(posts, for: methodology)
             try loadFollowers(followersPath, options: followers.options, lookup: lookup, period: period,
                               figures: &figures, summary: &summary)
-            try loadPosts(postsPath, options: posts.options, lookup: lookup, period: period,
+            try loadPosts(postsPath, options: posts.options, lookup: lookup, period: period, threads: threads,
                           figures: &figures, summary: &summary, progress: progress.map { report in { report(postsPath, $0) } })
         case .accountStats(let stats):
             let statsPath = try folder.existing(stats, for: methodology)
@@ -99,26 +99,31 @@ public enum SocialMediaLoader {
         }
     }
 
-    /// One pass over the posts: counts are summed per account for posts dated (in UTC) inside the
-    /// period; every row is checked, whatever its date. Duplicate ids need no memory while each
-    /// account's ids are monotonic (`PostIDOrder`); the accounts where they are not get an exact check
-    /// afterwards (`PostDuplicates`), in memory of a fixed size.
+    /// One pass over the posts, in up to `threads` ranges read at once (`CSVReader`): counts are
+    /// summed per account and range for posts dated (in UTC) inside the period, then the ranges' sums
+    /// are added up; every row is checked, whatever its date. Duplicate ids are found exactly, in
+    /// memory of a fixed size, through the fingerprints each range spills (`PostDuplicates`).
+    ///
+    /// The result and every error are those of a read on one thread: a row's checks depend on that
+    /// row alone, the first error in file order wins, and the two checks that need every row (a sum
+    /// too large, a duplicate) are made after the read.
     static func loadPosts(_ path: String, options: CSVReadOptions, lookup: AccountLookup, period: (from: Day, to: Day),
-                          figures: inout [AccountFigures], summary: inout SocialMediaSummary,
+                          threads: Int = 1, figures: inout [AccountFigures], summary: inout SocialMediaSummary,
                           progress: ((Double) -> Void)? = nil) throws {
         let clock = ContinuousClock.now
-        let order = PostIDOrder(accounts: figures.count)
-        // Per account: posts, reactions, comments, shares; then posts inside and outside the period.
-        // Raw memory, so the per-row path has no copy-on-write or exclusivity checks.
-        let tally = UnsafeMutablePointer<Int>.allocate(capacity: figures.count * 4 + 2)
-        tally.initialize(repeating: 0, count: figures.count * 4 + 2)
-        defer { tally.deallocate() }
-        let insideSlot = figures.count * 4, outsideSlot = insideSlot + 1
+        let accounts = figures.count
+        let size = fileSize(path)
+        let bits = PostDuplicates.partitionBits(forFileOf: size)
+        var ranges: [PostRange] = []
         let first = period.from.number, last = period.to.number
-        let read = try CSVReader.read(path, options: options, progress: progress) { header in
+        let read = try CSVReader.read(path, options: options, threads: threads, progress: progress) { header, _ in
             let c = try header.require(["account_id", "post_id", "published_at", "reactions", "comments", "shares", "views"])
             let (idColumn, postColumn, dateColumn) = (c[0], c[1], c[2])
             let (reactions, comments, shares, views) = (c[3], c[4], c[5], c[6])
+            let range = try PostRange(accounts: accounts, partitionBits: bits)
+            ranges.append(range)
+            let tally = range.tally, spill = range.spill
+            let insideSlot = accounts * PostRange.slots, outsideSlot = insideSlot + 1
             @inline(__always) func count(_ record: CSVRecord, _ column: CSVColumn) throws -> Int {
                 guard let value = try record.integer(column), value >= 0 else {
                     throw record.fail("column '\(column.name)': '\(record.string(column))' is not a whole number ≥ 0")
@@ -129,40 +134,56 @@ public enum SocialMediaLoader {
                 let account = try lookup.account(record, idColumn)
                 let postID = record.field(postColumn.index)
                 guard !postID.isEmpty else { throw record.fail("column 'post_id' is empty") }
-                _ = order.advance(account: account, id: postID)
                 guard let day = Timestamp.utcDay(record.field(dateColumn.index)) else {
                     throw record.fail("column 'published_at': '\(record.string(dateColumn))' is not an ISO 8601 date and time with Z or an offset")
                 }
                 let r = try count(record, reactions), c = try count(record, comments), s = try count(record, shares)
                 if !record.isEmpty(views) { _ = try count(record, views) }
+                spill.add(PostDuplicates.fingerprint(account: account, postID: postID))
                 guard day.number >= first && day.number <= last else { tally[outsideSlot] += 1; return }
                 tally[insideSlot] += 1
-                let base = tally + account * 4
+                let base = tally + account * PostRange.slots
                 let (reactionSum, o1) = base[1].addingReportingOverflow(r)
                 let (commentSum, o2) = base[2].addingReportingOverflow(c)
                 let (shareSum, o3) = base[3].addingReportingOverflow(s)
-                if o1 || o2 || o3 { throw record.fail("the account's sums of reactions, comments or shares grow too large to count") }
                 base[0] += 1
                 base[1] = reactionSum
                 base[2] = commentSum
                 base[3] = shareSum
+                base[4] |= (o1 || o2 || o3) ? 1 : 0
             }
         }
-        let unordered = order.unordered
-        if !unordered.isEmpty {
-            try PostDuplicates.check(path, options: options, lookup: lookup, accounts: unordered)
-        }
+        // The ranges' sums, added up; counts are never negative, so a sum that overflows in a range
+        // or in the adding up is larger than any count can be, whichever the order.
         for index in figures.indices {
-            figures[index].posts = tally[index * 4]
-            figures[index].reactions = tally[index * 4 + 1]
-            figures[index].comments = tally[index * 4 + 2]
-            figures[index].shares = tally[index * 4 + 3]
+            var sums = [0, 0, 0, 0], overflow = false
+            for range in ranges {
+                let base = range.tally + index * PostRange.slots
+                overflow = overflow || base[4] != 0
+                for slot in 0..<4 {
+                    let (sum, o) = sums[slot].addingReportingOverflow(base[slot])
+                    sums[slot] = sum
+                    overflow = overflow || o
+                }
+            }
+            if overflow {
+                throw InputError(file: path, line: nil,
+                                 message: "the sums of reactions, comments or shares of account '\(figures[index].account.id)' over the period are too large to count (over \(Int.max))")
+            }
+            figures[index].posts = sums[0]
+            figures[index].reactions = sums[1]
+            figures[index].comments = sums[2]
+            figures[index].shares = sums[3]
+        }
+        let suspects = try PostDuplicates.suspects(ranges.map(\.spill), threads: threads)
+        if !suspects.isEmpty {
+            try PostDuplicates.confirm(path, options: options, lookup: lookup, suspects: suspects)
         }
         summary.postRows = read.records
         summary.postBytes = read.bytes
-        summary.postsInPeriod = tally[insideSlot]
-        summary.postsOutsidePeriod = tally[outsideSlot]
-        summary.unorderedAccounts = unordered.count
+        summary.postRanges = read.ranges
+        summary.postsInPeriod = ranges.reduce(0) { $0 + $1.tally[accounts * PostRange.slots] }
+        summary.postsOutsidePeriod = ranges.reduce(0) { $0 + $1.tally[accounts * PostRange.slots + 1] }
         summary.postSeconds = (ContinuousClock.now - clock).seconds
     }
 
@@ -207,3 +228,25 @@ public enum SocialMediaLoader {
     }
 }
 
+/// The size of a file in bytes (0 if it cannot be told: the read that follows says why).
+func fileSize(_ path: String) -> Int {
+    var info = stat()
+    return stat(path, &info) == 0 ? Int(info.st_size) : 0
+}
+
+/// One range's share of the posts: per account, posts, reactions, comments, shares and an overflow
+/// flag, then the posts inside and outside the period. Raw memory, so the per-row path has no
+/// copy-on-write or exclusivity checks.
+final class PostRange {
+    static let slots = 5
+    let tally: UnsafeMutablePointer<Int>
+    let spill: PostKeySpill
+
+    init(accounts: Int, partitionBits: Int) throws {
+        tally = .allocate(capacity: accounts * Self.slots + 2)
+        tally.initialize(repeating: 0, count: accounts * Self.slots + 2)
+        spill = try PostKeySpill(partitionBits: partitionBits)
+    }
+
+    deinit { tally.deallocate() }
+}

@@ -21,6 +21,8 @@ public struct SourceRequest: Sendable {
     public let methodologyFile: String
     public let period: Period
     public let progress: Progress?
+    /// How many threads a long read may use (posts: ranges of the file read at once).
+    public var threads: Int = 1
 
     /// Told how far a long read has got: the file and the fraction of its bytes read.
     public typealias Progress = @Sendable (String, Double) -> Void
@@ -114,8 +116,9 @@ public enum RunNote: Sendable, Equatable {
     case accounts(rows: Int)
     case accountStats(rows: Int)
     case followerSnapshots(rows: Int)
-    case posts(rows: Int, bytes: Int, seconds: Double, inPeriod: Int, outsidePeriod: Int)
-    case unorderedPostIDs(accounts: Int)
+    /// The posts read: rows, bytes, seconds, the ranges read at once (threads), and how many posts
+    /// fall inside and outside the period.
+    case posts(rows: Int, bytes: Int, seconds: Double, ranges: Int, inPeriod: Int, outsidePeriod: Int)
     /// Accounts left out of every sum, with the reason: `fb-1063011-city: no follower snapshot …`.
     case accountsLeftOut([String])
 }

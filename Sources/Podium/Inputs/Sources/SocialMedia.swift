@@ -80,17 +80,16 @@ struct SocialMedia: MetricSource {
         }
         let loaded = try SocialMediaLoader.load(
             accounts: accountsFile, figures: figures, folder: request.folder, methodology: request.methodologyFile,
-            register: request.register, period: (from, to), progress: request.progress)
+            register: request.register, period: (from, to), threads: request.threads, progress: request.progress)
         let read = loaded.summary
         var notes: [RunNote] = [.accounts(rows: read.accountRows)]
         if case .accountStats = figures {
             notes.append(.accountStats(rows: read.statsRows))
         } else {
             notes.append(.followerSnapshots(rows: read.followerRows))
-            notes.append(.posts(rows: read.postRows, bytes: read.postBytes, seconds: read.postSeconds,
+            notes.append(.posts(rows: read.postRows, bytes: read.postBytes, seconds: read.postSeconds, ranges: read.postRanges,
                                 inPeriod: read.postsInPeriod, outsidePeriod: read.postsOutsidePeriod))
         }
-        if read.unorderedAccounts > 0 { notes.append(.unorderedPostIDs(accounts: read.unorderedAccounts)) }
         notes.append(.accountsLeftOut(read.leftOut))
         return SocialMediaData(notes: notes, accounts: loaded.accounts)
     }

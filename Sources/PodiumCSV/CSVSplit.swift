@@ -1,0 +1,101 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Where a CSV file can be cut into ranges that are parsed on their own.
+///
+/// A line end is a record boundary unless it is inside a quoted field, and a quoted field can hold
+/// line breaks, so a cut cannot just go to the next line end. In a file that libcsv parses without an
+/// error in strict mode, every quote is an opening quote, a closing quote or one of a doubled pair
+/// inside a quoted field (a quote anywhere else is an error). So the number of quotes before a byte is
+/// even exactly when that byte is outside quoted fields, and a line end with an even number of quotes
+/// before it ends a record. The cut is put just after the first such line end (after the LF of a CRLF)
+/// at or after the target offset.
+///
+/// If the file is not valid, the cuts may fall inside a field; but then the range before the cut holds
+/// the error, and that range starts where its parser's state is known (at the file's start, or after a
+/// range that parsed without error, which ends outside quotes): its error is the error of a read in one
+/// piece, and it comes first in file order, so the later ranges' results are never used.
+public enum CSVSplit {
+    /// The start offsets of up to `parts` ranges of the bytes `from..<size`; the first is `from`. A
+    /// target cut with no record boundary after it gives fewer ranges.
+    public static func boundaries(path: String, name: String, from: Int, size: Int, parts: Int) throws -> [Int] {
+        guard parts > 1 else { return [from] }
+        guard let file = fopen(path, "rb") else {
+            throw CSVError.cannotOpen(file: name, reason: String(cString: strerror(errno)))
+        }
+        defer { fclose(file) }
+        let bufferSize = 1 << 20
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: bufferSize, alignment: 16)
+        defer { buffer.deallocate() }
+
+        var starts = [from]
+        var quotes = 0          // quotes in bytes 0..<position
+        var position = 0
+        for part in 1..<parts {
+            let target = max(from + (size - from) / parts * part, position)
+            // Count the quotes up to the target, eight bytes at a time.
+            while position < target {
+                let count = fread(buffer.baseAddress, 1, min(bufferSize, target - position), file)
+                if count == 0 { return starts }
+                quotes &+= countQuotes(UnsafeRawBufferPointer(rebasing: buffer[0..<count]))
+                position += count
+            }
+            // Then look for a line end outside quotes, byte by byte (a cut is a rare event).
+            var odd = quotes & 1 == 1
+            var afterCR: Int?       // just after a CR outside quotes: the cut, unless an LF follows
+            var found: Int?
+            search: while true {
+                let count = fread(buffer.baseAddress, 1, bufferSize, file)
+                if count == 0 { found = afterCR; break }
+                for index in 0..<count {
+                    let byte = buffer[index]
+                    if let cut = afterCR {
+                        found = byte == 0x0A ? cut + 1 : cut
+                        break search
+                    }
+                    if byte == 0x22 {
+                        odd.toggle()
+                    } else if !odd && byte == 0x0A {
+                        found = position + index + 1
+                        break search
+                    } else if !odd && byte == 0x0D {
+                        afterCR = position + index + 1
+                    }
+                }
+                position += count
+            }
+            // No quotes are open at a cut: counting goes on from it with an even count.
+            quotes = 0
+            guard let cut = found, cut < size else { return starts }
+            starts.append(cut)
+            position = cut
+            fseek(file, cut, SEEK_SET)
+        }
+        return starts
+    }
+
+    /// The number of `"` bytes: eight bytes at a time, each byte equal to `"` turned into its top bit
+    /// (exactly, without carries between bytes), then counted.
+    static func countQuotes(_ bytes: UnsafeRawBufferPointer) -> Int {
+        let low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+        let quote: UInt64 = 0x2222_2222_2222_2222
+        var count = 0
+        var index = 0
+        let total = bytes.count
+        guard let base = bytes.baseAddress else { return 0 }
+        while index + 8 <= total {
+            let word = base.loadUnaligned(fromByteOffset: index, as: UInt64.self) ^ quote
+            let zero = ~(((word & low7) &+ low7) | word | low7)
+            count &+= zero.nonzeroBitCount
+            index += 8
+        }
+        while index < total {
+            if base.load(fromByteOffset: index, as: UInt8.self) == 0x22 { count += 1 }
+            index += 1
+        }
+        return count
+    }
+}
