@@ -14,6 +14,8 @@ public struct CSVReadOptions: Sendable {
     /// Records with no quote and no CR are split by the reader itself (`PlainRecords`), the rest by
     /// libcsv; false hands every record to libcsv (for tests that compare the two).
     public var plainRecordsFastPath = true
+    /// A range is worth a thread of its own only from this size on (smaller in tests, to cut small files).
+    public var minimumRangeBytes = 8 << 20
 
     public init(delimiter: CSVDelimiter = .detect, decimal: DecimalSeparator = .point) {
         self.delimiter = delimiter
@@ -47,8 +49,6 @@ public struct CSVReadSummary: Sendable, Equatable {
 /// the same line and message as a read in one piece.
 public enum CSVReader {
     public static let chunkSize = 1 << 20
-    /// A range is worth a thread of its own only from this size on.
-    public static let minimumRangeBytes = 8 << 20
 
     /// Reads `path` in one piece. `makeRowHandler` gets the header (to find its columns) and returns
     /// the function that receives every data row.
@@ -94,9 +94,10 @@ public enum CSVReader {
                                     makeRowHandler: { try makeRowHandler($0, 0) })
         let header = try first.readHeader()
         let size = first.fileSize
-        let starts = threads > 1 && size - first.offset >= 2 * minimumRangeBytes
+        let minimum = max(1, options.minimumRangeBytes)
+        let starts = threads > 1 && size - first.offset >= 2 * minimum
             ? try CSVSplit.boundaries(path: path, name: name, from: first.offset, size: size,
-                                      parts: min(threads, (size - first.offset) / minimumRangeBytes))
+                                      parts: min(threads, (size - first.offset) / minimum))
             : [first.offset]
         var readers = [first]
         for (index, start) in starts.enumerated().dropFirst() {
@@ -233,8 +234,8 @@ private final class RangeReader {
         chunk.deallocate()
     }
 
-    /// Reads the header row, byte by byte so that no data row is parsed before every range has its
-    /// handler; leaves `offset` just after it. Picks the delimiter (from the first chunk) first.
+    /// Reads the header row (after any blank lines) and leaves `offset` just after it, so that no data
+    /// row is parsed before every range has its handler. Picks the delimiter (from the first chunk) first.
     func readHeader() throws -> CSVHeader {
         let count = fread(chunk.baseAddress, 1, CSVReader.chunkSize, file)
         if count == 0 {
@@ -247,26 +248,8 @@ private final class RangeReader {
         state.pointee.delimiter = delimiter
         csv_set_delim(parser, delimiter.byte!)
         offset = bomLength
-        var available = count
-        var base = 0   // file offset of chunk[0]
-        while state.pointee.sink == nil {
-            if offset - base == available {
-                base = offset
-                available = fread(chunk.baseAddress, 1, CSVReader.chunkSize, file)
-                if available == 0 { break }
-            }
-            let parsed = csv_parse(parser, chunk.baseAddress! + (offset - base), 1, onField, onRecordEnd, state)
-            if let failure = state.pointee.failure { throw failure }
-            if parsed != 1 { throw malformed(at: offset) }
-            offset += 1
-        }
-        if state.pointee.sink == nil {
-            // The file ended inside the header (or holds only blank lines).
-            if csv_fini(parser, onField, onRecordEnd, state) != 0 {
-                throw CSVError.malformed(file: name, line: state.pointee.line, reason: "a quoted field is not closed before the end of the file")
-            }
-            if let failure = state.pointee.failure { throw failure }
-        }
+        fseek(file, offset, SEEK_SET)
+        try readRecords(headerOnly: true)
         guard let sink = state.pointee.sink else { throw CSVError.emptyFile(file: name) }
         fseek(file, offset, SEEK_SET)
         return sink._withUnsafeGuaranteedRef { $0.header }
@@ -277,24 +260,37 @@ private final class RangeReader {
     }
 
     /// Reads from `offset` up to `end`, then finishes the parser.
-    ///
-    /// Records are taken one by one from a buffer. A record with no quote and no CR in it is split at
-    /// its delimiters right in the buffer (`PlainRecords`), by the rules libcsv applies to such a record;
-    /// any other record, and one longer than the buffer, is handed to libcsv, from its first byte to
-    /// its last (found by counting quotes, as `CSVSplit` does), so that libcsv's state is that of a
-    /// read where it parses everything.
     func readToEnd() throws {
+        try readRecords(headerOnly: false)
+        if csv_fini(parser, onField, onRecordEnd, state) != 0 {
+            throw CSVError.malformed(file: name, line: state.pointee.recordLine,
+                                     reason: "a quoted field opened on this line is not closed before the end of the file")
+        }
+        if let failure = state.pointee.failure { throw failure }
+        if state.pointee.sink == nil { throw CSVError.emptyFile(file: name) }
+    }
+
+    /// Takes the records from `offset` up to `end` one by one from a buffer (up to the header's end
+    /// only, with `headerOnly`).
+    ///
+    /// A record with no quote and no CR in it is split at its delimiters right in the buffer
+    /// (`PlainRecords`), by the rules libcsv applies to such a record; any other record is handed to
+    /// libcsv from its first byte to its last (found by counting quotes, as `CSVSplit` does), so that
+    /// libcsv's state is that of a read where it parses everything. Lines are counted here, from the
+    /// bytes (LF, CR and CRLF each end one line, inside quoted fields too): a plain record is one line.
+    private func readRecords(headerOnly: Bool) throws {
         let length = end - start
         let capacity = CSVReader.chunkSize
         let buffer = chunk.baseAddress!.assumingMemoryBound(to: UInt8.self)
-        let plain = state.pointee.sink.map { _ in PlainRecords(delimiter: state.pointee.delimiter, fields: expectedFields) }
+        let plain = headerOnly ? nil : state.pointee.sink.map { _ in PlainRecords(delimiter: state.pointee.delimiter, fields: expectedFields) }
         let fastPath = state.pointee.options.plainRecordsFastPath
         var base = offset        // the file offset of buffer[0]
         var held = 0             // bytes in the buffer
         var position = 0         // the next byte to take
         var inLibcsv = false     // a record is being fed to libcsv; `scan` knows where it ends
         var scan = RecordEndScan()
-        var atEnd = false
+        var lines = LineEnds()
+        defer { offset = base + position }
         while true {
             // Refill: keep the unread bytes (an incomplete plain record), read after them.
             if position > 0 && position < held { memmove(buffer, buffer + position, held - position) }
@@ -307,92 +303,67 @@ private final class RangeReader {
                 throw CSVError.cannotOpen(file: name, reason: "read error after \(base + held) bytes")
             }
             held += count
-            atEnd = count == 0
-            offset = base + held
-            if held == 0 { break }
+            let atEnd = count == 0
+            if held == 0 { return }
 
             while position < held {
                 if !inLibcsv {
                     if fastPath, let plain {
-                        position = try plain.take(buffer, from: position, to: held, state: state)
-                        if state.pointee.failure != nil { break }
+                        position = plain.take(buffer, from: position, to: held, state: state)
+                        if let failure = state.pointee.failure { throw failure }
                         if position == held { break }
                         // Stopped before a record it cannot take, or an incomplete one.
                         if !plain.stoppedAtSpecial && !atEnd && !(position == 0 && held == capacity) { break }
                     }
+                    if headerOnly && state.pointee.sink != nil { return }
                     inLibcsv = true
                     scan = RecordEndScan()
+                    lines = LineEnds()
+                    state.pointee.recordLine = state.pointee.line
                 }
                 let recordEnd = scan.end(in: buffer, from: position, to: held)
                 let stop = recordEnd ?? held
                 let parsed = csv_parse(parser, buffer + position, stop - position, onField, onRecordEnd, state)
                 if let failure = state.pointee.failure { throw failure }
-                if parsed != stop - position { throw malformed(at: base + position + parsed) }
-                position = stop
-                if recordEnd != nil { inLibcsv = false }
-            }
-            if let failure = state.pointee.failure { throw failure }
-            if atEnd {
-                if position < held {
-                    // An incomplete last record (no line end): libcsv finishes it.
-                    let parsed = csv_parse(parser, buffer + position, held - position, onField, onRecordEnd, state)
-                    if let failure = state.pointee.failure { throw failure }
-                    if parsed != held - position { throw malformed(at: base + position + parsed) }
-                    position = held
+                if parsed != stop - position {
+                    let line = state.pointee.line + lines.count(buffer + position, parsed)
+                    throw CSVError.malformed(file: name, line: line, reason: CSVReader.parseProblem(parser))
                 }
-                break
+                state.pointee.line += lines.count(buffer + position, parsed)
+                position = stop
+                if recordEnd != nil {
+                    inLibcsv = false
+                    if headerOnly && state.pointee.sink != nil { return }
+                }
             }
+            if atEnd { return }
             if let progress, length > 0 { progress(Double(base + position - start) / Double(length)) }
         }
-        if csv_fini(parser, onField, onRecordEnd, state) != 0 {
-            throw CSVError.malformed(file: name, line: state.pointee.line,
-                                     reason: "a quoted field is not closed before the end of the file")
-        }
-        if let failure = state.pointee.failure { throw failure }
-        if state.pointee.sink == nil { throw CSVError.emptyFile(file: name) }
     }
 
     private var expectedFields: Int {
         state.pointee.sink.map { $0._withUnsafeGuaranteedRef { $0.header.names.count } } ?? 0
     }
 
-    /// libcsv stopped at byte `offset`: the line is counted only now, so that the fast path pays
-    /// nothing for it, with the same rule as the rows' lines (LF, CR and CRLF each end one line).
-    private func malformed(at offset: Int) -> CSVError {
-        let line = (try? LineCounter.line(ofByte: offset, from: start, in: path)) ?? 0
-        return .malformed(file: name, line: line, reason: CSVReader.parseProblem(parser))
-    }
 }
 
-/// Counts lines the way the reader does: LF, CR and CRLF each end one line.
-enum LineCounter {
-    /// The line (1 for the first) holding byte `offset`, counting from byte `start`.
-    static func line(ofByte offset: Int, from start: Int, in path: String) throws -> Int {
-        guard let file = fopen(path, "rb") else { return 0 }
-        defer { fclose(file) }
-        fseek(file, start, SEEK_SET)
-        var line = 1
-        var remaining = offset - start
-        var afterCR = false
-        var buffer = [UInt8](repeating: 0, count: 1 << 16)
-        while remaining > 0 {
-            let count = fread(&buffer, 1, min(buffer.count, remaining), file)
-            if count == 0 { break }
-            for index in 0..<count {
-                let byte = buffer[index]
-                if byte == 0x0A {
-                    if !afterCR { line += 1 }
-                    afterCR = false
-                } else if byte == 0x0D {
-                    line += 1
-                    afterCR = true
-                } else {
-                    afterCR = false
-                }
+/// Counts line ends in bytes handed over piece by piece: LF, CR and CRLF each end one line.
+struct LineEnds {
+    private var afterCR = false
+
+    mutating func count(_ bytes: UnsafePointer<UInt8>, _ length: Int) -> Int {
+        var ends = 0
+        for index in 0..<length {
+            let byte = bytes[index]
+            if byte == 0x0A {
+                if !afterCR { ends += 1 }
+                afterCR = false
+            } else {
+                afterCR = byte == 0x0D
+                if afterCR { ends += 1 }
             }
-            remaining -= count
         }
-        return line
+        return ends
     }
 }
 
@@ -442,11 +413,10 @@ struct RowAssembler {
     var endCapacity = 64
     var fieldCount = 0
 
-    /// The line the parser has reached, and the line the row being assembled started on.
+    /// The line the reader has reached (counted by the reader, from the bytes), and the line the row
+    /// being assembled started on.
     var line = 1
     var recordLine = 1
-    /// A CR just ended a line; an LF right after it belongs to the same line end (CRLF).
-    var afterCR = false
     var records = 0
 
     init(file: String, options: CSVReadOptions, makeRowHandler: @escaping (CSVHeader) throws -> (CSVRecord) throws -> Void) {
@@ -463,8 +433,6 @@ struct RowAssembler {
 
     @inline(__always)
     mutating func append(_ source: UnsafeRawPointer?, _ length: Int) {
-        if fieldCount == 0 { recordLine = line }
-        afterCR = false
         if byteCount + length > byteCapacity {
             var capacity = byteCapacity * 2
             while byteCount + length > capacity { capacity *= 2 }
@@ -486,24 +454,7 @@ struct RowAssembler {
             endCapacity *= 2
         }
         if length > 0, let source {
-            // Line breaks inside quoted fields move the line count too. Most fields are short: one
-            // loop copies them and notes the smallest byte, cheaper than calling memcpy and memchr;
-            // only a field with a byte ≤ CR is looked at again.
-            let from = source.assumingMemoryBound(to: UInt8.self), to = bytes + byteCount
-            if length <= 32 {
-                var smallest: UInt8 = 0xFF
-                for index in 0..<length {
-                    let byte = from[index]
-                    to[index] = byte
-                    smallest = min(smallest, byte)
-                }
-                if smallest <= 0x0D { line += Self.lineEnds(to, length) }
-            } else {
-                to.update(from: from, count: length)
-                if memchr(source, 0x0A, length) != nil || memchr(source, 0x0D, length) != nil {
-                    line += Self.lineEnds(to, length)
-                }
-            }
+            (bytes + byteCount).update(from: source.assumingMemoryBound(to: UInt8.self), count: length)
         }
         starts[fieldCount] = byteCount
         byteCount += length
@@ -511,29 +462,15 @@ struct RowAssembler {
         fieldCount += 1
     }
 
-    /// LF, CR and CRLF inside a field, each one line end.
-    static func lineEnds(_ bytes: UnsafePointer<UInt8>, _ count: Int) -> Int {
-        var ends = 0
-        for index in 0..<count {
-            if bytes[index] == 0x0A {
-                if index == 0 || bytes[index - 1] != 0x0D { ends += 1 }
-            } else if bytes[index] == 0x0D {
-                ends += 1
-            }
-        }
-        return ends
-    }
-
     /// A blank line met by the fast path.
     @inline(__always)
     mutating func blankLine() {
-        if afterCR { afterCR = false } else { line += 1 }
+        line += 1
     }
 
     /// A record split by the fast path (one line, ended by an LF): handed on as libcsv's would be.
     @inline(__always)
     mutating func deliver(bytes: UnsafePointer<UInt8>, starts: UnsafePointer<Int>, ends: UnsafePointer<Int>, count: Int) {
-        afterCR = false
         recordLine = line
         line += 1
         guard let sink else { return }
@@ -552,15 +489,6 @@ struct RowAssembler {
     }
 
     mutating func endRecord(terminator: Int32) {
-        defer {
-            // LF, CRLF and a lone CR (old Mac files) each end one line.
-            if terminator == 0x0D {
-                line += 1
-                afterCR = true
-            } else if terminator == 0x0A {
-                if afterCR { afterCR = false } else { line += 1 }
-            }
-        }
         guard fieldCount > 0 else { return }  // a blank line, or the LF of a CRLF pair
         defer { fieldCount = 0; byteCount = 0 }
         guard failure == nil else { return }

@@ -19,12 +19,14 @@ final class PlainRecords {
     private let starts: UnsafeMutablePointer<Int>
     private let ends: UnsafeMutablePointer<Int>
     private let fields: Int
+    private let delimiterWord: UInt64
     /// Whether the last `take` stopped before a record with a quote or a CR (else: an incomplete one).
     private(set) var stoppedAtSpecial = false
 
     init(delimiter: CSVDelimiter, fields: Int) {
         self.delimiter = delimiter.byte!
         self.fields = fields
+        delimiterWord = UInt64(delimiter.byte!) &* 0x0101_0101_0101_0101
         classes = .allocate(capacity: 256)
         classes.initialize(repeating: 0, count: 256)
         classes[Int(self.delimiter)] = 1
@@ -49,39 +51,71 @@ final class PlainRecords {
     /// Hands over the plain records of `buffer[from..<to]`, one after the other, and returns where it
     /// stopped: at `to`, at the start of a record with a quote or a CR, at the start of a record whose
     /// line end is not in the buffer yet, or after the record whose handler failed (`state.failure`).
+    ///
+    /// The bytes that matter (delimiter, LF, quote, CR) are found eight at a time: each comparison
+    /// turns the equal bytes of a word into their top bit, exactly, without carries between bytes.
     @inline(__always)
-    func take(_ buffer: UnsafePointer<UInt8>, from: Int, to: Int, state: UnsafeMutablePointer<RowAssembler>) throws -> Int {
+    func take(_ buffer: UnsafePointer<UInt8>, from: Int, to: Int, state: UnsafeMutablePointer<RowAssembler>) -> Int {
         stoppedAtSpecial = false
-        var recordStart = from
-        while recordStart < to {
-            var position = recordStart
-            var fieldStart = position
-            var count = 0
-            while true {
-                guard position < to else { return recordStart }
-                let kind = classes[Int(buffer[position])]
-                if kind == 0 { position += 1; continue }
-                if kind == 3 { stoppedAtSpecial = true; return recordStart }
+        var recordStart = from, fieldStart = from, count = 0
+        var position = from
+        let raw = UnsafeRawPointer(buffer)
+        while position < to {
+            let wordStart = position
+            var delimiters: UInt64 = 0, lineEnds: UInt64 = 0, specials: UInt64 = 0
+            if position &+ 8 <= to {
+                let word = raw.loadUnaligned(fromByteOffset: position, as: UInt64.self)
+                delimiters = Self.equal(word, delimiterWord)
+                lineEnds = Self.equal(word, 0x0A0A_0A0A_0A0A_0A0A)
+                specials = Self.equal(word, 0x2222_2222_2222_2222) | Self.equal(word, 0x0D0D_0D0D_0D0D_0D0D)
+                position &+= 8
+            } else {
+                for index in 0..<(to &- position) {
+                    let bit: UInt64 = 0x80 << UInt64(index &* 8)
+                    switch classes[Int(buffer[position &+ index])] {
+                    case 1: delimiters |= bit
+                    case 2: lineEnds |= bit
+                    case 3: specials |= bit
+                    default: break
+                    }
+                }
+                position = to
+            }
+            var mask = delimiters | lineEnds | specials
+            while mask != 0 {
+                let lowest = mask & (0 &- mask)
+                mask ^= lowest
+                if specials & lowest != 0 { stoppedAtSpecial = true; return recordStart }
+                let at = wordStart &+ lowest.trailingZeroBitCount >> 3
                 if count <= fields {
-                    var first = fieldStart, last = position
-                    while first < last && isSpace(buffer[first]) { first += 1 }
-                    while last > first && isSpace(buffer[last - 1]) { last -= 1 }
+                    var first = fieldStart, last = at
+                    while first < last && isSpace(buffer[first]) { first &+= 1 }
+                    while last > first && isSpace(buffer[last &- 1]) { last &-= 1 }
                     starts[count] = first
                     ends[count] = last
                 }
-                count += 1
-                position += 1
-                if kind == 2 { break }
-                fieldStart = position
-            }
-            recordStart = position
-            if count == 1 && starts[0] == ends[0] {
-                state.pointee.blankLine()
-            } else {
-                state.pointee.deliver(bytes: buffer, starts: starts, ends: ends, count: count)
-                if state.pointee.stopped { return recordStart }
+                count &+= 1
+                fieldStart = at &+ 1
+                if lineEnds & lowest != 0 {
+                    if count == 1 && starts[0] == ends[0] {
+                        state.pointee.blankLine()
+                    } else {
+                        state.pointee.deliver(bytes: buffer, starts: starts, ends: ends, count: count)
+                        if state.pointee.stopped { return at &+ 1 }
+                    }
+                    recordStart = at &+ 1
+                    count = 0
+                }
             }
         }
         return recordStart
+    }
+
+    /// The top bit of each byte of `word` that equals the byte repeated in `pattern`.
+    @inline(__always)
+    private static func equal(_ word: UInt64, _ pattern: UInt64) -> UInt64 {
+        let low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+        let x = word ^ pattern
+        return ~(((x & low7) &+ low7) | x | low7)
     }
 }
