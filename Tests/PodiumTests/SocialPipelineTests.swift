@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Podium
+import PodiumCSV
 
 /// A small social-media ranking over 14 days whose numbers can be worked out by hand.
 enum SocialFixture {
@@ -209,5 +210,107 @@ struct SocialPipelineTests {
     ])
     func badTimestamps(text: String) {
         #expect(Array(text.utf8).withUnsafeBufferPointer { Timestamp.utcDay($0) } == nil)
+    }
+}
+
+@Suite("Posts read in ranges at once, in any order")
+struct PostRangesTests {
+    /// The fixture's posts in a shuffled order, with ids of the platforms' shapes, repeated under new
+    /// ids so that the file is long enough to cut into several ranges; quoted fields with line breaks
+    /// in the id column of some rows, so that cuts must avoid them.
+    static func posts(extra: [String] = []) -> String {
+        let rows = SocialFixture.posts.split(separator: "\n").dropFirst().map(String.init)
+        var out: [String] = []
+        for copy in 0..<40 {
+            for (index, row) in rows.enumerated() {
+                var fields = row.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+                fields[1] = switch (copy + index) % 4 {
+                case 0: "\(1_000_000_000_000_000 * 7 + copy * 1000 + index)"         // TikTok-like
+                case 1: "10485739\(copy)_8923749\(index)"                              // pageid_postid
+                case 2: "dQw4w9\(copy)X\(index)cQ"                                   // YouTube-like
+                default: "\"multi\nline \(copy) \(index)\""                           // a quoted line break
+                }
+                out.append(fields.joined(separator: ","))
+            }
+        }
+        var state: UInt64 = 42
+        for index in out.indices.reversed() {   // a fixed shuffle
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            out.swapAt(index, Int(state >> 33) % (index + 1))
+        }
+        return "account_id,post_id,published_at,reactions,comments,shares,views\n" + (out + extra).joined(separator: "\n") + "\n"
+    }
+
+    static func load(_ text: String, threads: Int) throws -> (figures: [AccountFigures], summary: SocialMediaSummary) {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("podium-posts-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("posts.csv").path
+        try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+        let ids = ["fb-wro", "ig-wro", "fb-wro-mayor", "fb-lodz", "fb-jawor", "fb-jg"]
+        var figures = ids.map { AccountFigures(account: Account(id: $0, unit: UnitCode(teryt: "0264011")!, owner: .city, platform: .facebook, handle: $0)) }
+        var summary = SocialMediaSummary()
+        var options = CSVReadOptions()
+        options.minimumRangeBytes = 512
+        try SocialMediaLoader.loadPosts(path, options: options, lookup: AccountLookup(ids: ids),
+                                        period: (Day(iso: "2024-01-01")!, Day(iso: "2024-01-14")!), threads: threads,
+                                        figures: &figures, summary: &summary)
+        return (figures, summary)
+    }
+
+    @Test("1, 2 and 5 threads give the same sums; the cuts avoid quoted line breaks")
+    func sameSums() throws {
+        let text = Self.posts()
+        let one = try Self.load(text, threads: 1)
+        #expect(one.summary.postRanges == 1)
+        #expect(one.figures.first { $0.account.id == "fb-wro" }.map { [$0.posts, $0.reactions, $0.comments, $0.shares] } == [200, 1440, 320, 240])
+        for threads in [2, 5] {
+            let many = try Self.load(text, threads: threads)
+            #expect(many.summary.postRanges == threads)
+            #expect(many.figures == one.figures)
+            #expect(many.summary.postRows == one.summary.postRows)
+            #expect(many.summary.postsInPeriod == one.summary.postsInPeriod)
+        }
+    }
+
+    @Test("a duplicate whose rows fall in different ranges is found, with both lines, whatever the threads")
+    func duplicateAcrossRanges() throws {
+        // The same TikTok-like id of fb-wro, once in the file's first part, once at its end.
+        let text = Self.posts(extra: ["fb-wro,7000000000000000,2024-01-05T10:00:00Z,1,0,0,"])
+        let rows = text.split(separator: "\n", omittingEmptySubsequences: false)
+        let first = try #require(rows.firstIndex { $0.hasPrefix("fb-wro,7000000000000000,") })
+        func error(_ threads: Int) -> String {
+            do { _ = try Self.load(text, threads: threads); return "no error" } catch {
+                return "\(error)".split(separator: "/").last.map(String.init) ?? ""  // without the temporary folder
+            }
+        }
+        let expected = error(1)
+        #expect(expected.contains("duplicate post '7000000000000000' of account 'fb-wro' (first on line \(first + 1))"), "\(expected)")
+        #expect(error(2) == expected)
+        #expect(error(5) == expected)
+    }
+
+    @Test("a bad row in a later range is reported on its line in the file, the first one in file order winning")
+    func errorsInRanges() throws {
+        var text = Self.posts()
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        // Two bad rows late in the file: a negative count, then an unknown account.
+        let late = lines.count - 40, later = lines.count - 10
+        var broken = lines
+        broken[late] = "fb-jg,x1,2024-01-05T08:00:00Z,-1,0,0,"
+        broken[later] = "fb-nobody,x2,2024-01-05T08:00:00Z,1,0,0,"
+        text = broken.joined(separator: "\n")
+        func error(_ threads: Int) -> String {
+            do { _ = try Self.load(text, threads: threads); return "no error" } catch {
+                return "\(error)".split(separator: "/").last.map(String.init) ?? ""  // without the temporary folder
+            }
+        }
+        let one = error(1)
+        // The line in the file: count the line breaks inside quoted fields before it too.
+        let before = broken[..<late].joined(separator: "\n") + "\n"
+        let line = before.reduce(1) { $0 + ($1 == "\n" ? 1 : 0) }
+        #expect(one.hasPrefix("posts.csv:\(line): column 'reactions': '-1' is not a whole number ≥ 0"), "\(one)")
+        #expect(error(2) == one)
+        #expect(error(5) == one)
     }
 }
