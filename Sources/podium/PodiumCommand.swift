@@ -70,7 +70,9 @@ func dataErrors<T>(_ body: () throws -> T) throws -> T {
 }
 
 func fail(_ message: String, code: Int32 = 65) -> ExitCode {
-    FileHandle.standardError.write(Data("podium: error: \(message)\n".utf8))
+    // Values from input files are already quoted and cut short; this keeps the promise of one line
+    // for everything else a message may hold (a path or an argument with a line break).
+    FileHandle.standardError.write(Data("podium: error: \(oneLine(message))\n".utf8))
     return ExitCode(code)
 }
 

@@ -46,7 +46,11 @@ struct LoaderTests {
         ("teryt,year,metric,value\n0264011,2022,green\n",
          "data/metrics.csv:2: row has 3 fields but the header has 4"),
         ("teryt,year,metric,value\n0264011,2022,green,1\(String(repeating: "0", count: 400))\n",
-         "data/metrics.csv:2: column 'value': '1\(String(repeating: "0", count: 400))' is not a number (decimal point, e.g. 1234.56)"),
+         "data/metrics.csv:2: column 'value': '1\(String(repeating: "0", count: 39))… (401 bytes)' is not a number (decimal point, e.g. 1234.56)"),
+        ("teryt,year,metric,value\n0264011,2022,green,-\(String(repeating: "1", count: 100))\n",
+         "data/metrics.csv:2: column 'value': negative amount '-\(String(repeating: "1", count: 39))… (101 bytes)'"),
+        ("teryt,year,metric,value\n0264011,2022,\"gr\neen\",1\n",
+         "data/metrics.csv:2: unknown metric 'gr\\neen'; the methodology declares: capital, green, sewage"),
         ("teryt,year,metric,value,green\n0264011,2022,green,1,2\n",
          "data/metrics.csv:1: the header has 'metric' and 'value' (long form) and also a column 'green' (wide form); use one form"),
     ]

@@ -127,6 +127,21 @@ struct CommandLineTests {
         #expect(leftovers == ["test-budget"])
     }
 
+    @Test("an error about a 5 MB field quotes 40 characters of it, on one line")
+    func hugeFieldInError() throws {
+        let work = try Podium.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: work) }
+        let inputs = work.appendingPathComponent("Inputs")
+        try FileManager.default.copyItem(at: Podium.fixtures.appendingPathComponent("budget"), to: inputs)
+        let metrics = inputs.appendingPathComponent("data/metrics.csv")
+        let huge = String(repeating: "7", count: 5_000_000)
+        try Data("teryt,year,metric,value\n0264011,2022,green,\"\(huge)\n\(huge)\"\n".utf8).write(to: metrics)
+        let outcome = try Podium.run(["run", "--inputs", inputs.path, "--reports", work.appendingPathComponent("Reports").path, "--quiet"])
+        #expect(outcome.status == 65)
+        #expect(outcome.errors == "podium: error: \(metrics.path):2: column 'value': '\(String(repeating: "7", count: 40))… (10000001 bytes)' "
+                + "is not a number (decimal point, e.g. 1234.56)\n")
+    }
+
     @Test("two runs on the same inputs write byte-identical reports")
     func deterministic() throws {
         let work = try Podium.temporaryDirectory()

@@ -33,15 +33,15 @@ extension CSVRecord {
         switch register.kind {
         case .terc:
             guard let code = UnitCode(teryt: text) else {
-                throw InputError(file: header.file, line: line, message: "column '\(column.name)': '\(text)' is not a 7-digit TERYT code")
+                throw fail("column \(quoted(column.name)): \(quoted(text)) is not a 7-digit TERYT code")
             }
             guard let unit = register.unit(code) else {
-                throw InputError(file: header.file, line: line, message: "column '\(column.name)': '\(text)' is not a gmina of the register (RODZ 1, 2 or 3)")
+                throw fail("column \(quoted(column.name)): \(quoted(text)) is not a gmina of the register (RODZ 1, 2 or 3)")
             }
             return unit
         case .unitTable:
             guard let unit = register.unit(text: text) else {
-                throw InputError(file: header.file, line: line, message: "column '\(column.name)': '\(text)' is not a unit of \(register.source)")
+                throw fail("column \(quoted(column.name)): \(quoted(text)) is not a unit of \(register.source)")
             }
             return unit
         }
@@ -49,7 +49,7 @@ extension CSVRecord {
 
     func year(_ column: CSVColumn) throws -> Int {
         guard let year = (try? integer(column)).flatMap({ $0 }), (1900...2200).contains(year) else {
-            throw InputError(file: header.file, line: line, message: "column '\(column.name)': '\(string(column))' is not a year")
+            throw fail("column \(quoted(column.name)): \(quoted(string(column))) is not a year")
         }
         return year
     }
@@ -63,7 +63,7 @@ extension CSVRecord {
     func amount(_ column: CSVColumn, signed: Bool) throws -> Double? {
         guard let value = try number(column) else { return nil }
         guard signed || value >= 0 else {
-            throw InputError(file: header.file, line: line, message: "column '\(column.name)': negative amount '\(string(column))'")
+            throw fail("column \(quoted(column.name)): negative amount \(quoted(string(column)))")
         }
         return value
     }

@@ -15,7 +15,7 @@ public enum RegisterLoader {
             return { record in
                 if date == nil, let dateColumn { date = record.string(dateColumn) }
                 let wojText = record.string(woj), powText = record.string(pow), gmiText = record.string(gmi)
-                guard wojText.count == 2, Int(wojText) != nil else { throw record.fail("column 'WOJ': '\(wojText)' is not a 2-digit code") }
+                guard wojText.count == 2, Int(wojText) != nil else { throw record.fail("column 'WOJ': \(quoted(wojText)) is not a 2-digit code") }
                 if powText.isEmpty {
                     guard gmiText.isEmpty else { throw record.fail("column 'GMI' is set but 'POW' is empty") }
                     voivodeships[wojText] = try record.text(name).lowercased()
@@ -24,14 +24,14 @@ public enum RegisterLoader {
                 guard !gmiText.isEmpty else { return }  // a powiat
                 let rodzText = record.string(rodz)
                 guard let rodzCode = Int(rodzText), [1, 2, 3, 4, 5, 8, 9].contains(rodzCode) else {
-                    throw record.fail("column 'RODZ': '\(rodzText)' is not a TERC unit type (1–5, 8, 9)")
+                    throw record.fail("column 'RODZ': \(quoted(rodzText)) is not a TERC unit type (1–5, 8, 9)")
                 }
                 guard let kind = GminaKind(rawValue: rodzCode) else { return }  // parts and districts of gminas
                 for (column, text) in [("POW", powText), ("GMI", gmiText)] where text.count != 2 || Int(text) == nil {
-                    throw record.fail("column '\(column)': '\(text)' is not a 2-digit code")
+                    throw record.fail("column '\(column)': \(quoted(text)) is not a 2-digit code")
                 }
                 guard let code = UnitCode(teryt: wojText + powText + gmiText + rodzText), let powiat = Int(powText) else {
-                    throw record.fail("'\(wojText)\(powText)\(gmiText)\(rodzText)' is not a 7-digit TERYT code")
+                    throw record.fail("\(quoted(wojText + powText + gmiText + rodzText)) is not a 7-digit TERYT code")
                 }
                 rows.append((code, try record.text(name), kind, powiat, record.line))
             }
@@ -75,7 +75,7 @@ public enum RegisterLoader {
                 }
                 lines[unit.code, default: [:]][year] = record.line
                 if let value = try record.amount(columns[2]) {
-                    guard value == value.rounded() else { throw record.fail("column 'population': '\(record.string(columns[2]))' is not a whole number of residents") }
+                    guard value == value.rounded() else { throw record.fail("column 'population': \(quoted(record.string(columns[2]))) is not a whole number of residents") }
                     population[unit.code, default: [:]][year] = value
                 }
             }

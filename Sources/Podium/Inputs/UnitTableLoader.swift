@@ -15,7 +15,7 @@ public enum UnitTableLoader {
             return { record in
                 let id = try record.text(columns[0])
                 guard let code = UnitCode(id: id) else { throw record.fail("column 'id' is empty") }
-                if let first = lines[id] { throw record.fail("unit '\(id)' is listed twice (first on line \(first))") }
+                if let first = lines[id] { throw record.fail("unit \(quoted(id)) is listed twice (first on line \(first))") }
                 lines[id] = record.line
                 var groups: [String: String] = [:]
                 for column in groupColumns {

@@ -89,7 +89,7 @@ public enum COINrImport {
                 guard !row.code.isEmpty else { throw record.fail("column 'iCode' is empty") }
                 // podium's own columns in units.csv and data.csv.
                 guard !["id", "name", "year"].contains(row.code.lowercased()) else {
-                    throw record.fail("column 'iCode': '\(row.code)' is a column podium writes itself (id, name, year); rename it")
+                    throw record.fail("column 'iCode': \(quoted(row.code)) is a column podium writes itself (id, name, year); rename it")
                 }
                 switch row.type {
                 case "Group": meta.groups.append(row)
@@ -97,14 +97,14 @@ public enum COINrImport {
                 case "Indicator": meta.indicators.append(row)
                 case "Aggregate": meta.aggregates.append(row)
                 case "Other": break
-                default: throw record.fail("column 'Type': '\(row.type)' is not Indicator, Aggregate, Group, Denominator or Other")
+                default: throw record.fail("column 'Type': \(quoted(row.type)) is not Indicator, Aggregate, Group, Denominator or Other")
                 }
                 if ["Indicator", "Aggregate"].contains(row.type) {
                     guard row.direction == 1 || row.direction == -1 || row.type == "Aggregate" && row.direction != nil else {
-                        throw record.fail("column 'Direction': an indicator's direction is 1 or -1, found '\(record.string(c[2]))'")
+                        throw record.fail("column 'Direction': an indicator's direction is 1 or -1, found \(quoted(record.string(c[2])))")
                     }
                     guard let weight = row.weight, weight > 0 else {
-                        throw record.fail("column 'Weight': expected a positive weight, found '\(record.string(c[3]))'")
+                        throw record.fail("column 'Weight': expected a positive weight, found \(quoted(record.string(c[3])))")
                     }
                 }
             }
@@ -112,10 +112,10 @@ public enum COINrImport {
         guard !meta.indicators.isEmpty else { throw InputError(file: path, line: nil, message: "iMeta lists no indicator") }
         let codes = meta.indicators + meta.aggregates
         for row in codes where !row.parent.isEmpty && !meta.aggregates.contains(where: { $0.code == row.parent }) {
-            throw InputError(file: path, line: row.line, message: "column 'Parent': '\(row.parent)' of '\(row.code)' is not an aggregate of iMeta")
+            throw InputError(file: path, line: row.line, message: "column 'Parent': \(quoted(row.parent)) of \(quoted(row.code)) is not an aggregate of iMeta")
         }
         for row in meta.indicators where !row.denominator.isEmpty && !meta.denominators.contains(where: { $0.code == row.denominator }) {
-            throw InputError(file: path, line: row.line, message: "column 'Denominator': '\(row.denominator)' of '\(row.code)' is not a denominator of iMeta")
+            throw InputError(file: path, line: row.line, message: "column 'Denominator': \(quoted(row.denominator)) of \(quoted(row.code)) is not a denominator of iMeta")
         }
         let roots = meta.aggregates.filter { $0.parent.isEmpty }
         guard roots.count == 1 else {
@@ -143,7 +143,7 @@ public enum COINrImport {
             let time = header.column("Time")
             let columns = try (meta.groups + meta.denominators + meta.indicators).map { row -> (String, CSVColumn) in
                 guard let column = header.column(row.code) else {
-                    throw InputError(file: path, line: 1, message: "no column '\(row.code)' (named in iMeta as \(row.type))")
+                    throw InputError(file: path, line: 1, message: "no column \(quoted(row.code)) (named in iMeta as \(row.type))")
                 }
                 return (row.code, column)
             }
@@ -153,19 +153,19 @@ public enum COINrImport {
                 var year = 0
                 if let time {
                     guard let value = try record.number(time), value == value.rounded(), (1900...2200).contains(value) else {
-                        throw record.fail("column 'Time': '\(record.string(time))' is not a year")
+                        throw record.fail("column 'Time': \(quoted(record.string(time))) is not a year")
                     }
                     year = Int(value)
                 }
                 let key = "\(code) \(year)"
-                if let first = seen[key] { throw record.fail("unit '\(code)' appears twice for \(year) (first on line \(first))") }
+                if let first = seen[key] { throw record.fail("unit \(quoted(code)) appears twice for \(year) (first on line \(first))") }
                 seen[key] = record.line
                 var cells: [String: String] = [:]
                 for (name, column) in columns {
                     let text = try record.text(column)
                     guard text != "NA", !text.isEmpty else { continue }
                     if !meta.groups.contains(where: { $0.code == name }) {
-                        guard (try? record.number(column)) != nil else { throw record.fail("column '\(name)': '\(text)' is not a number") }
+                        guard (try? record.number(column)) != nil else { throw record.fail("column \(quoted(name)): \(quoted(text)) is not a number") }
                     }
                     cells[name] = text
                 }
@@ -173,7 +173,7 @@ public enum COINrImport {
                 if let first = units[code] {
                     for group in [("uName", first.row.name, row.name)] + meta.groups.map({ ($0.code, first.row.cells[$0.code] ?? "", cells[$0.code] ?? "") })
                     where group.1 != group.2 {
-                        throw record.fail("column '\(group.0)': '\(group.2)' for \(code), but '\(group.1)' on line \(first.line); a unit's name and groups must not change between years")
+                        throw record.fail("column \(quoted(group.0)): \(quoted(group.2)) for \(code), but \(quoted(group.1)) on line \(first.line); a unit's name and groups must not change between years")
                     }
                 } else {
                     units[code] = (row, record.line)
@@ -222,7 +222,7 @@ public enum COINrImport {
         var missing: Node = scalar("not_classified")
         if let group = options.imputeBy {
             guard meta.groups.contains(where: { $0.code == group }) else {
-                throw UsageError(description: "--impute-by: iMeta has no group '\(group)'; groups: \(meta.groups.map(\.code).joined(separator: ", "))")
+                throw UsageError(description: "--impute-by: iMeta has no group \(quoted(group)); groups: \(meta.groups.map(\.code).joined(separator: ", "))")
             }
             missing = map([("impute", map([("method", scalar("group_mean")), ("group", scalar(group))]))])
         }

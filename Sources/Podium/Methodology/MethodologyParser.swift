@@ -50,7 +50,7 @@ public enum MethodologyParser {
         let ties = try top.required("ties").mapping(keys: ["tolerance", "order"])
         let order = try ties.required("order")
         guard try order.string() == "teryt" || (try order.string()) == "code" else {
-            throw order.error("unknown value '\(try order.string())'; valid values: teryt, code")
+            throw order.error("unknown value \(quoted(try order.string())); valid values: teryt, code")
         }
         let tolerance = try ties.required("tolerance")
         guard try tolerance.number() >= 0 else { throw tolerance.error("expected a number ≥ 0") }
@@ -121,7 +121,7 @@ public enum MethodologyParser {
             let range = try dates.mapping(keys: ["from", "to"])
             func day(_ key: String) throws -> Day {
                 let item = try range.required(key)
-                guard let day = Day(iso: try item.string()) else { throw item.error("expected a date YYYY-MM-DD, found '\(try item.string())'") }
+                guard let day = Day(iso: try item.string()) else { throw item.error("expected a date YYYY-MM-DD, found \(quoted(try item.string()))") }
                 return day
             }
             let from = try day("from"), to = try day("to")
@@ -268,7 +268,7 @@ public enum MethodologyParser {
                 }
                 let id = try reference.string()
                 guard let criterion = criteria.first(where: { $0.id == id }) else {
-                    throw reference.error("unknown criterion '\(id)'; defined criteria: \(criteria.map(\.id).joined(separator: ", "))")
+                    throw reference.error("unknown criterion \(quoted(id)); defined criteria: \(criteria.map(\.id).joined(separator: ", "))")
                 }
                 if used[id] != nil { throw reference.error("criterion '\(id)' appears twice in the index") }
                 used[id] = reference
@@ -298,7 +298,7 @@ public enum MethodologyParser {
             let metricValue = try mapping.required("metric")
             let metric = try metricValue.string()
             guard metrics.contains(metric) else {
-                throw metricValue.error("unknown metric '\(metric)'; the inputs provide: \(metrics.joined(separator: ", "))")
+                throw metricValue.error("unknown metric \(quoted(metric)); the inputs provide: \(metrics.joined(separator: ", "))")
             }
             return EligibilityRule(metric: metric, atLeast: try mapping.required("at_least").number())
         }
