@@ -177,6 +177,9 @@ struct SocialPipelineTests {
          "social/posts.csv:10: column 'published_at': '2024-02-30T12:00:00+01:00' is not an ISO 8601 date and time with Z or an offset"),
         ("2024-01-06T12:00:00+01:00,50", "2024-01-06 12:00,50",
          "social/posts.csv:10: column 'published_at': '2024-01-06 12:00' is not an ISO 8601 date and time with Z or an offset"),
+        // A long field with a line break is quoted on one line, cut at 40 characters.
+        ("2024-01-06T12:00:00+01:00,50", "\"2024-01-06\n\(String(repeating: "x", count: 60))\",50",
+         "social/posts.csv:10: column 'published_at': '2024-01-06\\n\(String(repeating: "x", count: 29))… (71 bytes)' is not an ISO 8601 date and time with Z or an offset"),
         ("fb-jg,2,2024-01-06T08:00:00+01:00,1,0,0,", "fb-jg,2,2024-01-06T08:00:00+01:00,9223372036854775807,0,0,",
          "social/posts.csv:21: the account's sums of reactions, comments or shares grow too large to count"),
         ("10,1,1,\nfb-lodz,d", "10,1,1,x\nfb-lodz,d",
