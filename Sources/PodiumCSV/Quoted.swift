@@ -38,3 +38,9 @@ private func escaped(_ scalar: Unicode.Scalar) -> String {
     default: return "\\u{\(String(scalar.value, radix: 16, uppercase: true))}"
     }
 }
+
+/// `U+0000`: how messages name a character.
+public func codePoint(_ scalar: Unicode.Scalar) -> String {
+    let digits = String(scalar.value, radix: 16, uppercase: true)
+    return "U+" + String(repeating: "0", count: max(0, 4 - digits.count)) + digits
+}

@@ -32,6 +32,12 @@ struct MethodologyTests {
         ("kind: ratio_over_window\n    unit: \"%\"\n    direction: higher_is_better\n    parameters: {numerator: green, denominator: capital",
          "kind: ratio_over_windw\n    unit: \"%\"\n    direction: higher_is_better\n    parameters: {numerator: green, denominator: capital",
          "budget.yaml:27:11: criteria[0].kind: unknown criterion kind 'ratio_over_windw'; known kinds: ratio_over_window, last_window_year_value, interaction_rate, compound_growth, frequency, per_resident"),
+        // A YAML escape can put a control character into a title or unit, and from there into the reports.
+        ("title: Finanse", "title: \"Fin\\u0000anse\"",
+         "budget.yaml:48:14: index.children[0].title: 'Fin\\u{0}anse' holds a control character (U+0000)"),
+        ("    unit: \"%\"\n    direction: higher_is_better\n    parameters: {numerator: green, denominator: capital",
+         "    unit: \"%\\n\"\n    direction: higher_is_better\n    parameters: {numerator: green, denominator: capital",
+         "budget.yaml:28:11: criteria[0].unit: '%\\n' holds a control character (U+000A)"),
         ("{criterion: share, weight: 1}", "{criterion: share, weight: 0}",
          "budget.yaml:51:38: index.children[0].children[0].weight: expected a positive number, found '0'"),
         ("{criterion: share, weight: 1}", "{criterion: share, weight: heavy}",

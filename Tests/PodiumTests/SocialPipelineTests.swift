@@ -195,6 +195,23 @@ struct SocialPipelineTests {
         #expect(text.hasSuffix(message), "got: \(text)")
     }
 
+    @Test("account ids and handles are checked as names are", arguments: [
+        ("fb-jawor,0205011,city,facebook,@jawor", "fb-jawor,0205011,city,facebook,",
+         "social/accounts.csv:6: column 'handle' is empty"),
+        ("fb-jawor,0205011,city,facebook,@jawor", "fb-jawor,0205011,city,facebook,@ja\u{0}wor",
+         "social/accounts.csv:6: column 'handle': '@ja\\u{0}wor' holds a control character (U+0000)"),
+        ("fb-jawor,0205011,city,facebook,@jawor", "\"fb-\njawor\",0205011,city,facebook,@jawor",
+         "social/accounts.csv:6: column 'account_id': 'fb-\\njawor' holds a control character (U+000A)"),
+    ])
+    func accountError(original: String, broken: String, message: String) throws {
+        try #require(SocialFixture.accounts.contains(original))
+        var files = SocialFixture.files()
+        files["social/accounts.csv"] = SocialFixture.accounts.replacingOccurrences(of: original, with: broken)
+        let error = #expect(throws: InputError.self) { try SocialFixture.run(files) }
+        let text = error?.description ?? "nothing"
+        #expect(text.hasSuffix(message), "got: \(text)")
+    }
+
     @Test("timestamps become UTC calendar days", arguments: [
         ("2024-10-31T23:30:00+01:00", "2024-10-31"), ("2023-11-01T00:30:00+01:00", "2023-10-31"),
         ("2024-03-01T23:30:00-02:00", "2024-03-02"), ("2024-02-29T12:00:00Z", "2024-02-29"),

@@ -68,6 +68,30 @@ extension CSVRecord {
         return value
     }
 
+    /// Text that reports and messages print: a name, an id, a handle, a group, a register date. It
+    /// must be valid UTF-8 (a Windows-1250 file would print replacement characters) and hold no
+    /// control character (a NUL or a line break would be written into the reports as it is); it
+    /// must not be empty unless `allowEmpty`.
+    func label(_ column: CSVColumn, allowEmpty: Bool = false) throws -> String {
+        let value = try text(column)
+        guard allowEmpty || !value.isEmpty else { throw fail("column \(quoted(column.name)) is empty") }
+        if let control = value.unicodeScalars.first(where: isControlCharacter) {
+            throw fail("column \(quoted(column.name)): \(quoted(value)) holds a control character (\(codePoint(control)))")
+        }
+        return value
+    }
+
+    /// A code of `digits` ASCII digits (a TERC `WOJ`, `POW`, `GMI` or `RODZ`): `Int` would also take
+    /// `+2` or `-1`, which are no codes.
+    func code(_ column: CSVColumn, digits: Int, allowEmpty: Bool = false) throws -> String {
+        let field = field(column.index)
+        if allowEmpty, field.isEmpty { return "" }
+        guard field.count == digits, field.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) else {
+            throw fail("column \(quoted(column.name)): \(quoted(string(column))) is not a \(digits)-digit code")
+        }
+        return string(column)
+    }
+
     func fail(_ message: String) -> InputError {
         InputError(file: header.file, line: line, message: message)
     }

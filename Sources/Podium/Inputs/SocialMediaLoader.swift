@@ -41,8 +41,7 @@ public enum SocialMediaLoader {
         let read = try CSVReader.read(path, options: options) { header in
             let c = try header.require(["account_id", register.codeColumn, "owner", "platform", "handle"])
             return { record in
-                let id = try record.text(c[0])
-                guard !id.isEmpty else { throw record.fail("column 'account_id' is empty") }
+                let id = try record.label(c[0])
                 if let first = lines[id] { throw record.fail("account \(quoted(id)) is listed twice (first on line \(first))") }
                 lines[id] = record.line
                 let unit = try record.unit(c[1], in: register)
@@ -53,7 +52,7 @@ public enum SocialMediaLoader {
                 guard let platform = Platform(rawValue: platformText) else {
                     throw record.fail("column 'platform': \(quoted(platformText)) is not one of \(Platform.allCases.map(\.rawValue).joined(separator: ", "))")
                 }
-                accounts.append(Account(id: id, unit: unit.code, owner: owner, platform: platform, handle: try record.text(c[4])))
+                accounts.append(Account(id: id, unit: unit.code, owner: owner, platform: platform, handle: try record.label(c[4])))
             }
         }
         summary.accountRows = read.records

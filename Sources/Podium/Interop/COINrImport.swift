@@ -80,7 +80,7 @@ public enum COINrImport {
                     record.string(column) == "NA" ? nil : try record.number(column)
                 }
                 func text(_ column: CSVColumn) throws -> String {
-                    let value = try record.text(column)
+                    let value = try record.label(column, allowEmpty: true)
                     return value == "NA" ? "" : value
                 }
                 let row = MetaRow(line: record.line, code: try text(c[0]), name: try text(c[1]), direction: try number(c[2]),
@@ -148,8 +148,7 @@ public enum COINrImport {
                 return (row.code, column)
             }
             return { record in
-                let code = try record.text(keys[0])
-                guard !code.isEmpty else { throw record.fail("column 'uCode' is empty") }
+                let code = try record.label(keys[0])
                 var year = 0
                 if let time {
                     guard let value = try record.number(time), value == value.rounded(), (1900...2200).contains(value) else {
@@ -162,14 +161,14 @@ public enum COINrImport {
                 seen[key] = record.line
                 var cells: [String: String] = [:]
                 for (name, column) in columns {
-                    let text = try record.text(column)
+                    let text = try record.label(column, allowEmpty: true)
                     guard text != "NA", !text.isEmpty else { continue }
                     if !meta.groups.contains(where: { $0.code == name }) {
                         guard (try? record.number(column)) != nil else { throw record.fail("column \(quoted(name)): \(quoted(text)) is not a number") }
                     }
                     cells[name] = text
                 }
-                let row = DataRow(code: code, name: try record.text(keys[1]), year: year, cells: cells)
+                let row = DataRow(code: code, name: try record.label(keys[1]), year: year, cells: cells)
                 if let first = units[code] {
                     for group in [("uName", first.row.name, row.name)] + meta.groups.map({ ($0.code, first.row.cells[$0.code] ?? "", cells[$0.code] ?? "") })
                     where group.1 != group.2 {

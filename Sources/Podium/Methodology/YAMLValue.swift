@@ -45,8 +45,13 @@ public struct YAMLValue {
         return sequence.enumerated().map { YAMLValue(node: $1, file: file, path: "\(path)[\($0)]") }
     }
 
+    /// Non-empty text without control characters: titles, names and units reach the reports, where a
+    /// `"\0"` or `"\n"` escape of YAML would break a line.
     func string() throws -> String {
         guard case .scalar(let scalar) = node, !scalar.string.isEmpty else { throw error("expected text") }
+        if let control = scalar.string.unicodeScalars.first(where: isControlCharacter) {
+            throw error("\(quoted(scalar.string)) holds a control character (\(codePoint(control)))")
+        }
         return scalar.string
     }
 
