@@ -142,6 +142,26 @@ struct CommandLineTests {
                 + "is not a number (decimal point, e.g. 1234.56)\n")
     }
 
+    @Test("a NUL byte or a repeated key in a methodology is one line naming file, line and column", arguments: [
+        ("title: Ranking testowy", "title: Ranking\u{0} testowy", ":4:15: YAML: control characters are not allowed (U+0000)"),
+        ("normalisation: min_max", "normalisation: min_max\nnormalisation: rank", ":61:1: YAML: a key appears twice in one mapping: 'normalisation'"),
+    ])
+    func methodologySyntax(original: String, broken: String, message: String) throws {
+        let work = try Podium.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: work) }
+        let inputs = work.appendingPathComponent("Inputs")
+        try FileManager.default.copyItem(at: Podium.fixtures.appendingPathComponent("budget"), to: inputs)
+        let file = inputs.appendingPathComponent("methodologies/test-budget-2024.yaml")
+        let text = try String(contentsOf: file, encoding: .utf8)
+        try #require(text.contains(original))
+        try Data(text.replacingOccurrences(of: original, with: broken).utf8).write(to: file)
+        for command in [["run", "--reports", work.appendingPathComponent("Reports").path], ["explain", "test-budget", "Jawor"]] {
+            let outcome = try Podium.run(command + ["--inputs", inputs.path])
+            #expect(outcome.status == 65)
+            #expect(outcome.errors == "podium: error: \(file.path)\(message)\n")
+        }
+    }
+
     @Test("two runs on the same inputs write byte-identical reports")
     func deterministic() throws {
         let work = try Podium.temporaryDirectory()

@@ -249,8 +249,14 @@ public enum COINrImport {
             ("ties", map([("tolerance", .scalar(.init("1.0e-9", Tag(.float)))), ("order", scalar("code"))])),
             ("awards", .sequence(Node.Sequence([]))),
         ])
+        let yaml: String
+        do {
+            yaml = try Yams.serialize(node: document, width: -1, allowUnicode: true, sortKeys: false)
+        } catch let error as YamlError {
+            throw MethodologyError(error, file: "methodologies/\(options.id).yaml", text: "")
+        }
         return "# Imported from COINr by `podium import coinr`. Every choice below is podium's default for a\n"
             + "# COINr-style pipeline (denominate, impute, winsorise or log, min-max, arithmetic means): edit freely.\n"
-            + (try Yams.serialize(node: document, width: -1, allowUnicode: true, sortKeys: false))
+            + yaml
     }
 }

@@ -12,7 +12,9 @@ public enum MethodologyParser {
             throw MethodologyError(file: name, path: "", message: "cannot read the file")
         }
         guard let text = String(data: data, encoding: .utf8) else {
-            throw MethodologyError(file: name, path: "", message: "the file is not UTF-8 text")
+            let location = MethodologyError.firstInvalidUTF8(in: data)
+            throw MethodologyError(file: name, line: location?.line, column: location?.column, path: "",
+                                   message: "the file is not UTF-8 text (save it as UTF-8)")
         }
         return try parse(text, file: name)
     }
@@ -25,7 +27,7 @@ public enum MethodologyParser {
             }
             root = node
         } catch let error as YamlError {
-            throw syntaxError(error, file: file)
+            throw MethodologyError(error, file: file, text: text)
         }
         let top = try YAMLValue(node: root, file: file, path: "").mapping(keys: [
             "schema", "id", "ranking", "title", "edition", "description", "inputs", "period", "categories",
@@ -71,19 +73,6 @@ public enum MethodologyParser {
             tieTolerance: try tolerance.number(),
             awards: try parseAwards(try top.required("awards")),
             groupReferences: deferred)
-    }
-
-    private static func syntaxError(_ error: YamlError, file: String) -> MethodologyError {
-        switch error {
-        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _), .composer(_, let problem, let mark, _):
-            return MethodologyError(file: file, line: mark.line, column: mark.column, path: "", message: "YAML syntax: \(problem)")
-        case .duplicatedKeysInMapping(let duplicates, let context):
-            let keys = duplicates.sorted().map { "'\($0)'" }.joined(separator: ", ")
-            return MethodologyError(file: file, line: context.mark.line, column: context.mark.column, path: "",
-                                    message: "YAML: a key appears twice in one mapping: \(keys)")
-        default:
-            return MethodologyError(file: file, path: "", message: "YAML: \(String(describing: error).split(separator: "\n").first ?? "unreadable")")
-        }
     }
 
     // MARK: inputs

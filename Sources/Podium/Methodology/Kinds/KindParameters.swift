@@ -43,7 +43,12 @@ public struct KindParameters {
 
     /// Parameters from YAML text, for worked examples and tests.
     public static func example(_ yaml: String, keys: [String], context: ParameterContext = ParameterContext()) throws -> KindParameters {
-        let node = try Yams.compose(yaml: yaml) ?? Node.mapping(Node.Mapping([]))
+        let node: Node
+        do {
+            node = try Yams.compose(yaml: yaml) ?? Node.mapping(Node.Mapping([]))
+        } catch let error as YamlError {
+            throw MethodologyError(error, file: "example", text: yaml)
+        }
         let value = YAMLValue(node: node, file: "example", path: "parameters")
         if case .scalar = node, (try? value.string()) == nil || yaml.trimmingCharacters(in: .whitespaces).isEmpty {
             return KindParameters(owner: value, mapping: nil, context: context)
