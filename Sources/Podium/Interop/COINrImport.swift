@@ -36,13 +36,14 @@ public enum COINrImport {
         let edition = data.years.max() ?? 0
         var files: [ReportFile] = []
 
-        var units = CSVWriter()
+        // podium reads these files back: their text stays as it is (the reports guard it).
+        var units = CSVWriter(neutralisesFormulas: false)
         units.writeRow(["id", "name"] + meta.groups.map(\.code))
         for row in data.units { units.writeRow([row.code, row.name] + meta.groups.map { row.cells[$0.code] ?? "" }) }
         files.append(ReportFile(name: "units.csv", contents: units.text))
 
         let metrics = meta.denominators + meta.indicators
-        var table = CSVWriter()
+        var table = CSVWriter(neutralisesFormulas: false)
         table.writeRow(["id", "year"] + metrics.map(\.code))
         for row in data.rows { table.writeRow([row.code, String(row.year)] + metrics.map { row.cells[$0.code] ?? "" }) }
         files.append(ReportFile(name: "data.csv", contents: table.text))
