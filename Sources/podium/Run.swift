@@ -21,6 +21,11 @@ struct Run: ParsableCommand {
     @Flag(name: .long, help: "Print only errors.")
     var quiet = false
 
+    func validate() throws {
+        // An unset shell variable (`--reports "$REPORTS"`) would write to /<edition>/<ranking>.
+        guard !reports.isEmpty else { throw ValidationError("--reports is empty; give the reports folder") }
+    }
+
     func run() throws {
         let started = ContinuousClock.now
         let methodologies = try options.methodologies(ranking)

@@ -74,6 +74,25 @@ struct CommandLineTests {
     func usageErrors(arguments: [String]) throws {
         let outcome = try Podium.run(arguments)
         #expect(outcome.status == 64, "\(arguments): \(outcome.errors)")
+        // One line, like every other error: no usage screen after it.
+        #expect(outcome.errors.hasPrefix("podium: error: ") && outcome.errors.filter { $0 == "\n" }.count == 1, "\(outcome.errors)")
+    }
+
+    /// An unset shell variable: `--reports ""` once wrote to /2024/<ranking>.
+    @Test("an empty folder option is a usage error, one line, for every command that takes it", arguments: [
+        (["run", "--reports", "", "--inputs", "$BUDGET", "--quiet"], "--reports is empty; give the reports folder"),
+        (["run", "--inputs", "", "--quiet"], "--inputs is empty; give the inputs folder"),
+        (["explain", "test-budget", "Jawor", "--inputs", ""], "--inputs is empty; give the inputs folder"),
+        (["import", "coinr", "$ASEM/ASEM_iData.csv", "$ASEM/ASEM_iMeta.csv", "--to", ""], "--to is empty; give the inputs folder to create"),
+    ])
+    func emptyFolder(arguments: [String], message: String) throws {
+        let outcome = try Podium.run(arguments.map {
+            $0.replacingOccurrences(of: "$BUDGET", with: Podium.fixtures.appendingPathComponent("budget").path)
+                .replacingOccurrences(of: "$ASEM", with: Podium.fixtures.appendingPathComponent("asem").path)
+        })
+        #expect(outcome.status == 64)
+        #expect(outcome.errors == "podium: error: \(message)\n")
+        #expect(outcome.output.isEmpty)
     }
 
     @Test("an edition without methodology is a usage error naming the editions found")
