@@ -181,6 +181,48 @@ struct CommandLineTests {
         }
     }
 
+    /// Two rankings of one edition in a copy of the budget fixture, the second (by file name) `test-budget-b`.
+    static func twoRankings(in work: URL) throws -> URL {
+        let inputs = work.appendingPathComponent("Inputs")
+        try FileManager.default.copyItem(at: Podium.fixtures.appendingPathComponent("budget"), to: inputs)
+        let first = inputs.appendingPathComponent("methodologies/test-budget-2024.yaml")
+        let text = try String(contentsOf: first, encoding: .utf8)
+        try Data(text.replacingOccurrences(of: "id: test-budget-2024\nranking: test-budget\n", with: "id: test-budget-b-2024\nranking: test-budget-b\n").utf8)
+            .write(to: inputs.appendingPathComponent("methodologies/test-budget-b-2024.yaml"))
+        return inputs
+    }
+
+    static func edit(_ file: URL, _ original: String, _ replacement: String) throws {
+        let text = try String(contentsOf: file, encoding: .utf8)
+        try #require(text.contains(original))
+        try Data(text.replacingOccurrences(of: original, with: replacement).utf8).write(to: file)
+    }
+
+    @Test("when the second ranking's folder cannot be written, the first is not replaced either; the message gives the system's reason")
+    func reportSetsAsAWhole() throws {
+        let work = try Podium.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: work) }
+        let inputs = try Self.twoRankings(in: work), reports = work.appendingPathComponent("Reports")
+        let arguments = ["run", "--inputs", inputs.path, "--reports", reports.path, "--quiet"]
+        let first = try Podium.run(arguments)
+        #expect(first.status == 0, "\(first.errors)")
+        let before = try Podium.snapshot(reports)
+        #expect(before.keys.contains("/2024/test-budget/miasta.txt") && before.keys.contains("/2024/test-budget-b/miasta.txt"))
+
+        // The first ranking's reports would change; the second's cannot be written (a file name of 304 bytes).
+        try Self.edit(inputs.appendingPathComponent("methodologies/test-budget-2024.yaml"), "title: Ranking testowy", "title: Ranking testowy 2")
+        let long = String(repeating: "m", count: 300)
+        try Self.edit(inputs.appendingPathComponent("methodologies/test-budget-b-2024.yaml"), "id: miasta", "id: \(long)")
+        let failed = try Podium.run(arguments)
+        #expect(failed.status == 73)
+        let folder = reports.appendingPathComponent("2024").path
+        #expect(failed.errors.hasPrefix("podium: error: \(folder)/test-budget-b: cannot write the reports: cannot create \(folder)/.test-budget-b.new-"))
+        #expect(failed.errors.hasSuffix("/\(long).csv: File name too long; no report folder was changed\n"), "\(failed.errors)")
+        #expect(failed.errors.filter { $0 == "\n" }.count == 1)
+        #expect(try Podium.snapshot(reports) == before)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder).sorted() == ["test-budget", "test-budget-b"])
+    }
+
     @Test("two runs on the same inputs write byte-identical reports")
     func deterministic() throws {
         let work = try Podium.temporaryDirectory()
