@@ -29,6 +29,8 @@ struct Run: ParsableCommand {
 
     func run() throws {
         let started = ContinuousClock.now
+        // A run killed while replacing a folder left it aside: put it back before anything else.
+        for restored in ReportLeftovers.tidy("\(reports)/\(options.edition)") where !quiet { note(restored) }
         let methodologies = try options.methodologies(ranking)
         var results: [RankingResult] = []
         for methodology in methodologies {

@@ -26,6 +26,9 @@ struct ReportWriterTests {
         try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted()
     }
 
+    /// A process number that no process has (above Linux's pid_max).
+    static let deadPID: pid_t = 2_000_000_000
+
     @Test("a new set replaces the old one whole, stale files included")
     func replaces() throws {
         let root = try folder()
@@ -157,5 +160,29 @@ struct ReportWriterTests {
         #expect(calls.all == ["rename \(target.path) \(retired)", "rename \(staging) \(target.path)"])
         #expect(try contents(target) == ["y.csv": "2\n"])
         #expect(try names(root) == ["r"])
+    }
+
+    @Test("leftovers of a killed run are tidied: a lone retired folder is put back, the rest removed; a live process's are kept")
+    func leftovers() throws {
+        let root = try folder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let dead = Self.deadPID
+        func make(_ name: String, _ text: String) throws {
+            let folder = root.appendingPathComponent(name)
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            try Data(text.utf8).write(to: folder.appendingPathComponent("x.csv"))
+        }
+        try make("kept", "current\n")
+        try make(".kept.old-\(dead)", "older\n")           // the swap finished: removed
+        try make(".kept.new-\(dead)", "unfinished\n")      // never swapped in: removed
+        try make(".lost.old-\(dead)", "previous\n")        // killed between two renames: put back
+        try make(".lost.new-\(dead)", "complete\n")
+        try make(".busy.new-1", "being written\n")         // process 1 is alive
+        try make(".note.txt-\(dead)", "not ours\n")
+        let restored = ReportLeftovers.tidy(root.path)
+        #expect(restored == ["put back \(root.path)/lost from .lost.old-\(dead), left by process \(dead), which was stopped while replacing it"])
+        #expect(try names(root) == [".busy.new-1", ".note.txt-\(dead)", "kept", "lost"])
+        #expect(try contents(root.appendingPathComponent("kept")) == ["x.csv": "current\n"])
+        #expect(try contents(root.appendingPathComponent("lost")) == ["x.csv": "previous\n"])
     }
 }

@@ -223,6 +223,29 @@ struct CommandLineTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder).sorted() == ["test-budget", "test-budget-b"])
     }
 
+    @Test("a run removes the staging and retired folders of killed runs, puts back a lone retired folder, and leaves a live run's alone")
+    func leftoversOfKilledRuns() throws {
+        let work = try Podium.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: work) }
+        let inputs = Podium.fixtures.appendingPathComponent("budget").path, reports = work.appendingPathComponent("Reports")
+        let arguments = ["run", "--inputs", inputs, "--reports", reports.path]
+        #expect(try Podium.run(arguments + ["--quiet"]).status == 0)
+        let folder = reports.appendingPathComponent("2024")
+        let dead = 2_000_000_000  // above Linux's pid_max: no process has it
+        let live = ProcessInfo.processInfo.processIdentifier  // this test's own process
+        for (name, file) in [(".test-budget.new-\(dead)", "half.csv"), (".test-budget.old-\(dead)", "older.csv"),
+                             (".gone.old-\(dead)", "previous.csv"), (".test-budget.new-\(live)", "being-written.csv")] {
+            try FileManager.default.createDirectory(at: folder.appendingPathComponent(name), withIntermediateDirectories: true)
+            try Data("x\n".utf8).write(to: folder.appendingPathComponent(name).appendingPathComponent(file))
+        }
+        let outcome = try Podium.run(arguments)
+        #expect(outcome.status == 0, "\(outcome.errors)")
+        #expect(outcome.errors.hasPrefix("podium: put back \(folder.path)/gone from .gone.old-\(dead), left by process \(dead), which was stopped while replacing it\n"),
+                "\(outcome.errors)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == [".test-budget.new-\(live)", "gone", "test-budget"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("gone").path) == ["previous.csv"])
+    }
+
     @Test("two runs on the same inputs write byte-identical reports")
     func deterministic() throws {
         let work = try Podium.temporaryDirectory()

@@ -26,6 +26,8 @@ public struct ReportFolder: Sendable {
 /// 3. if a swap fails, the folders already swapped are put back, and the message gives the
 ///    operating system's reason;
 /// 4. the old folders are removed.
+///
+/// Leftovers of runs that were killed are tidied at the next write (`ReportLeftovers`).
 public enum ReportWriter {
     public static func write(_ files: [ReportFile], to directory: String) throws {
         try write([ReportFolder(directory: directory, files: files)])
@@ -62,6 +64,10 @@ public enum ReportWriter {
             return Staged(folder: folder, target: folder.directory,
                           staging: "\(parent)/.\(name).new-\(pid)", retired: "\(parent)/.\(name).old-\(pid)")
         }
+        for parent in Set(folders.map { Folders.split($0.directory).parent }) {
+            _ = ReportLeftovers.tidy(parent)
+        }
+
         for index in staged.indices {
             do {
                 try stage(staged[index])
