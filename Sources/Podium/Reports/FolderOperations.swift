@@ -62,7 +62,8 @@ enum Folders {
         let (parent, _) = split(path)
         if parent != path { try makeDirectories(parent) }
         if mkdir(path, 0o755) != 0, errno != EEXIST || !isDirectory(path) {
-            throw FolderFailure(action: "cannot create \(path)", code: errno)
+            // A file where a folder should be: "Not a directory" says it better than "File exists".
+            throw FolderFailure(action: "cannot create \(path)", code: errno == EEXIST ? ENOTDIR : errno)
         }
     }
 
