@@ -18,10 +18,12 @@ let package = Package(
             name: "CLibCSV",
             providers: [.apt(["libcsv-dev"])]
         ),
+        // renameat2(RENAME_EXCHANGE), which Swift's Glibc does not export: report folders are swapped atomically.
+        .systemLibrary(name: "CRenameExchange"),
         .target(name: "PodiumCSV", dependencies: ["CLibCSV"]),
         .target(
             name: "Podium",
-            dependencies: ["PodiumCSV", .product(name: "Yams", package: "Yams")]
+            dependencies: ["PodiumCSV", "CRenameExchange", .product(name: "Yams", package: "Yams")]
         ),
         .executableTarget(
             name: "podium",

@@ -1,5 +1,6 @@
 /// Everything that can go wrong while reading or writing CSV. Each case renders as one line that names
-/// the file and, where there is one, the line and the column.
+/// the file and, where there is one, the line and the column; values and column names from the file
+/// are shown through `quoted`, cut short and with control characters escaped.
 public enum CSVError: Error, Equatable, CustomStringConvertible, Sendable {
     case cannotOpen(file: String, reason: String)
     case cannotWrite(file: String, reason: String)
@@ -22,17 +23,18 @@ public enum CSVError: Error, Equatable, CustomStringConvertible, Sendable {
         case .malformed(let file, let line, let reason):
             return "\(file):\(line): malformed CSV: \(reason)"
         case .duplicateColumn(let file, let column):
-            return "\(file):1: column '\(column)' appears more than once in the header"
+            return "\(file):1: column \(quoted(column)) appears more than once in the header"
         case .missingColumns(let file, let missing, let found):
             let noun = missing.count == 1 ? "column" : "columns"
-            return "\(file):1: missing required \(noun) \(missing.map { "'\($0)'" }.joined(separator: ", ")); "
-                + "found \(found.map { "'\($0)'" }.joined(separator: ", "))"
+            return "\(file):1: missing required \(noun) \(missing.map { quoted($0) }.joined(separator: ", ")); "
+                + "found \(found.prefix(20).map { quoted($0) }.joined(separator: ", "))"
+                + (found.count > 20 ? ", … (\(found.count) columns)" : "")
         case .raggedRow(let file, let line, let expected, let found):
             return "\(file):\(line): row has \(found) fields but the header has \(expected)"
         case .notUTF8(let file, let line, let column):
-            return "\(file):\(line): \(column.map { "column '\($0)' " } ?? "the header ")is not valid UTF-8 (save the file as UTF-8; Polish exports are often Windows-1250)"
+            return "\(file):\(line): \(column.map { "column \(quoted($0)) " } ?? "the header ")is not valid UTF-8 (save the file as UTF-8; Polish exports are often Windows-1250)"
         case .invalidField(let file, let line, let column, let value, let expected):
-            return "\(file):\(line): column '\(column)': '\(value)' is not \(expected)"
+            return "\(file):\(line): column \(quoted(column)): \(quoted(value)) is not \(expected)"
         }
     }
 }

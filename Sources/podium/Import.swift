@@ -48,6 +48,7 @@ struct ImportCOINr: ParsableCommand {
         guard !id.isEmpty, id.allSatisfy({ $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "-" || $0 == "_") }) else {
             throw ValidationError("'\(id)' is not an id: use lower-case letters, digits, '-' and '_'")
         }
+        guard !to.isEmpty else { throw ValidationError("--to is empty; give the inputs folder to create") }
         if FileManager.default.fileExists(atPath: to), !force {
             throw ValidationError("'\(to)' exists; choose a new folder or pass --force to replace it")
         }

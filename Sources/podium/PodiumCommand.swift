@@ -17,6 +17,24 @@ struct PodiumCommand: ParsableCommand {
             """,
         version: "0.1.0",
         subcommands: [Run.self, Explain.self, Methods.self, Import.self])
+
+    /// The argument parser's own entry point, except that an error is one line on standard error
+    /// like every other podium error (the parser would add the usage screen below it); help and
+    /// `--version` are printed as the parser prints them.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            let code = exitCode(for: error)
+            if code == .success { exit(withError: error) }
+            let message = self.message(for: error)
+            if !message.isEmpty {
+                FileHandle.standardError.write(Data("podium: error: \(oneLine(message))\n".utf8))
+            }
+            Foundation.exit(code.rawValue)
+        }
+    }
 }
 
 /// Options every command that reads inputs shares.
@@ -28,6 +46,8 @@ struct InputOptions: ParsableArguments {
     var edition: Int = 2024
 
     func validate() throws {
+        // An unset shell variable (`--inputs "$INPUTS"`) would otherwise name the current folder.
+        guard !inputs.isEmpty else { throw ValidationError("--inputs is empty; give the inputs folder") }
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: inputs, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw ValidationError("the inputs folder '\(inputs)' does not exist")
@@ -70,7 +90,9 @@ func dataErrors<T>(_ body: () throws -> T) throws -> T {
 }
 
 func fail(_ message: String, code: Int32 = 65) -> ExitCode {
-    FileHandle.standardError.write(Data("podium: error: \(message)\n".utf8))
+    // Values from input files are already quoted and cut short; this keeps the promise of one line
+    // for everything else a message may hold (a path or an argument with a line break).
+    FileHandle.standardError.write(Data("podium: error: \(oneLine(message))\n".utf8))
     return ExitCode(code)
 }
 

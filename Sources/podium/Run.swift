@@ -6,8 +6,9 @@ struct Run: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Compute every ranking of an edition and write its reports.",
         discussion: """
-            Computes all rankings first and writes nothing unless every one succeeds; each ranking's \
-            folder is then replaced as a whole, so earlier reports are never left half-overwritten.
+            Computes all rankings first and writes nothing unless every one succeeds; then writes every \
+            ranking's folder aside and swaps them all in, or none: earlier reports are never left \
+            half-overwritten.
             """)
 
     @OptionGroup var options: InputOptions
@@ -22,8 +23,15 @@ struct Run: ParsableCommand {
     @Flag(name: .long, help: "Print only errors.")
     var quiet = false
 
+    func validate() throws {
+        // An unset shell variable (`--reports "$REPORTS"`) would write to /<edition>/<ranking>.
+        guard !reports.isEmpty else { throw ValidationError("--reports is empty; give the reports folder") }
+    }
+
     func run() throws {
         let started = ContinuousClock.now
+        // A run killed while replacing a folder left it aside: put it back before anything else.
+        for restored in ReportLeftovers.tidy("\(reports)/\(options.edition)") where !quiet { note(restored) }
         let methodologies = try options.methodologies(ranking)
         var results: [RankingResult] = []
         for methodology in methodologies {
@@ -34,11 +42,13 @@ struct Run: ParsableCommand {
             ProgressLine.finish()
             results.append(result)
         }
-        for result in results {
-            let directory = "\(reports)/\(options.edition)/\(result.methodology.ranking)"
-            let files = ReportSet.render(result)
-            try dataErrors { try ReportWriter.write(files, to: directory) }
-            if !quiet { print(summary(result, directory: directory, files: files.count)) }
+        // Every ranking's folder is written before any is put in place: all are replaced, or none.
+        let folders = results.map { result in
+            ReportFolder(directory: "\(reports)/\(options.edition)/\(result.methodology.ranking)", files: ReportSet.render(result))
+        }
+        try dataErrors { try ReportWriter.write(folders) }
+        for (result, folder) in zip(results, folders) where !quiet {
+            print(summary(result, directory: folder.directory, files: folder.files.count))
         }
         if !quiet {
             print("done in \(NumberText.fixed((ContinuousClock.now - started).seconds, 2)) s")

@@ -48,6 +48,34 @@ struct BudgetPipelineTests {
             """)
     }
 
+    @Test("names, titles and units that start like a formula are text in the CSV reports; negative numbers stay numbers")
+    func formulaInjection() throws {
+        var files = BudgetFixture.files
+        files["registry/TERC.csv"] = files["registry/TERC.csv"]!
+            .replacingOccurrences(of: ";Wrocław;gmina miejska", with: ";=HYPERLINK(A1);gmina miejska")
+            .replacingOccurrences(of: ";Jelenia Góra;", with: ";@Jelenia Góra;")
+        files["methodologies/test-budget-2024.yaml"] = files["methodologies/test-budget-2024.yaml"]!
+            .replacingOccurrences(of: "unit: PLN/os.", with: "unit: \"-PLN/os.\"")
+            .replacingOccurrences(of: "title: Lider", with: "title: \"+Lider\"")
+            // z-scores of the share criterion are negative below the mean.
+            .replacingOccurrences(of: "normalisation: min_max", with: "normalisation: z_score")
+        let fixture = try Fixture(files)
+        defer { fixture.remove() }
+        let methodology = try MethodologyParser.load(fixture.path("methodologies/test-budget-2024.yaml"), displayName: "m.yaml")
+        let reports = Dictionary(uniqueKeysWithValues: ReportSet.render(try Pipeline.run(methodology, inputs: fixture.folder)).map { ($0.name, $0.contents) })
+        let leaderboard = try #require(reports["miasta.csv"])
+        #expect(leaderboard.contains(",0264011,'=HYPERLINK(A1),dolnośląskie,"), "\(leaderboard)")
+        #expect(leaderboard.contains(",0261011,'@Jelenia Góra,dolnośląskie,"))
+        #expect(leaderboard.contains(",'+Lider\n"))
+        let breakdown = try #require(reports["breakdown.csv"])
+        #expect(breakdown.contains(",per_capita,finance,'-PLN/os.,"))
+        // Jelenia Góra's share is the lowest: its z-score is a negative number, written as one.
+        let share = try #require(breakdown.split(separator: "\n").first { $0.hasPrefix("miasta,0261011,") && $0.contains(",criterion,share,") })
+        #expect(share.split(separator: ",")[11].hasPrefix("-"), "\(share)")
+        // The plain-text table shows the names as they are.
+        #expect(reports["miasta.txt"]!.contains(" =HYPERLINK(A1) "))
+    }
+
     @Test("a metrics file in Polish spreadsheet form (`;`, decimal comma), declared in the methodology, gives the same ranking")
     func polishSpreadsheet() throws {
         var files = BudgetFixture.files

@@ -46,7 +46,11 @@ struct LoaderTests {
         ("teryt,year,metric,value\n0264011,2022,green\n",
          "data/metrics.csv:2: row has 3 fields but the header has 4"),
         ("teryt,year,metric,value\n0264011,2022,green,1\(String(repeating: "0", count: 400))\n",
-         "data/metrics.csv:2: column 'value': '1\(String(repeating: "0", count: 400))' is not a number (decimal point, e.g. 1234.56)"),
+         "data/metrics.csv:2: column 'value': '1\(String(repeating: "0", count: 39))… (401 bytes)' is not a number (decimal point, e.g. 1234.56)"),
+        ("teryt,year,metric,value\n0264011,2022,green,-\(String(repeating: "1", count: 100))\n",
+         "data/metrics.csv:2: column 'value': negative amount '-\(String(repeating: "1", count: 39))… (101 bytes)'"),
+        ("teryt,year,metric,value\n0264011,2022,\"gr\neen\",1\n",
+         "data/metrics.csv:2: unknown metric 'gr\\neen'; the methodology declares: capital, green, sewage"),
         ("teryt,year,metric,value,green\n0264011,2022,green,1,2\n",
          "data/metrics.csv:1: the header has 'metric' and 'value' (long form) and also a column 'green' (wide form); use one form"),
     ]
@@ -78,6 +82,52 @@ struct LoaderTests {
         try Data(bytes).write(to: fixture.root.appendingPathComponent("TERC.csv"))
         let error = #expect(throws: CSVError.self) { try RegisterLoader.load(terc: fixture.path("TERC.csv"), population: nil) }
         #expect(error?.description.hasSuffix("TERC.csv:2: column 'NAZWA' is not valid UTF-8 (save the file as UTF-8; Polish exports are often Windows-1250)") == true)
+    }
+
+    /// Each case breaks one line of the fixture register (line numbers count the header as 1).
+    static let tercErrors: [(original: String, broken: String, message: String)] = [
+        // A second voivodeship row would rename the voivodeship of every gmina before it.
+        ("10;;;;ŁÓDZKIE;", "02;;;;ŁÓDZKIE;",
+         "TERC.csv:13: column 'WOJ': voivodeship 02 is listed twice (first on line 2)"),
+        // A gmina without GMI would pass for a powiat row and vanish.
+        ("02;05;01;1;Jawor;", "02;05;;1;Jawor;",
+         "TERC.csv:6: column 'GMI' is empty on a row of unit type RODZ 1 (only a powiat row has no GMI)"),
+        // Int("+2") is 2: codes are digits only.
+        ("02;01;01;1;Bolesławiec;", "+2;01;01;1;Bolesławiec;", "TERC.csv:4: column 'WOJ': '+2' is not a 2-digit code"),
+        ("02;05;01;1;Jawor;", "02;+5;01;1;Jawor;", "TERC.csv:6: column 'POW': '+5' is not a 2-digit code"),
+        ("02;05;01;1;Jawor;", "02;05;-1;1;Jawor;", "TERC.csv:6: column 'GMI': '-1' is not a 2-digit code"),
+        ("02;05;01;1;Jawor;", "02;05;01;+1;Jawor;", "TERC.csv:6: column 'RODZ': '+1' is not a 1-digit code"),
+        ("02;05;01;1;Jawor;", "02;05;01;01;Jawor;", "TERC.csv:6: column 'RODZ': '01' is not a 1-digit code"),
+        ("02;05;01;1;Jawor;", "02;05;01;1;;", "TERC.csv:6: column 'NAZWA' is empty"),
+        ("02;;;;DOLNOŚLĄSKIE;", "02;;;;;", "TERC.csv:2: column 'NAZWA' is empty"),
+        ("02;05;01;1;Jawor;", "02;05;01;1;Ja\u{0}wor;", "TERC.csv:6: column 'NAZWA': 'Ja\\u{0}wor' holds a control character (U+0000)"),
+        ("02;05;01;1;Jawor;", "02;05;01;1;\"Ja\nwor\";", "TERC.csv:6: column 'NAZWA': 'Ja\\nwor' holds a control character (U+000A)"),
+        ("02;05;01;1;Jawor;", "02;05;01;1;Jawor\u{7F};", "TERC.csv:6: column 'NAZWA': 'Jawor\\u{7F}' holds a control character (U+007F)"),
+        ("02;05;01;1;Jawor;gmina miejska;2020-01-01", "02;05;01;1;Jawor;gmina miejska;2020\u{1B}-01-01",
+         "TERC.csv:6: column 'STAN_NA': '2020\\u{1B}-01-01' holds a control character (U+001B)"),
+    ]
+
+    @Test("a broken TERC row is an error naming its line and column", arguments: tercErrors)
+    func tercError(original: String, broken: String, message: String) throws {
+        try #require(Fixture.terc.contains(original), "fixture text not found: \(original)")
+        let fixture = try Fixture(["TERC.csv": Fixture.terc.replacingOccurrences(of: original, with: broken)])
+        defer { fixture.remove() }
+        let error = #expect(throws: InputError.self) { try RegisterLoader.load(terc: fixture.path("TERC.csv"), population: nil) }
+        #expect(error?.description == fixture.path(message.components(separatedBy: ":")[0]) + message.dropFirst("TERC.csv".count))
+    }
+
+    @Test("a register date in Windows-1250 is an error naming line and column STAN_NA, not replacement characters in every report")
+    func stanNaNotUTF8() throws {
+        // "2020-01-01 r." with a Windows-1250 "ó" (0xF3): "stan na 1 stycznia 2020 – wersja ó".
+        var bytes = Array("WOJ;POW;GMI;RODZ;NAZWA;NAZWA_DOD;STAN_NA\r\n02;;;;DOLNOŚLĄSKIE;wojew;2020-01-01 wersja ".utf8)
+        bytes += [0xF3] + Array("\r\n".utf8)
+        let fixture = try Fixture([:])
+        defer { fixture.remove() }
+        try FileManager.default.createDirectory(at: fixture.root, withIntermediateDirectories: true)
+        try Data(bytes).write(to: fixture.root.appendingPathComponent("TERC.csv"))
+        let error = #expect(throws: CSVError.self) { try RegisterLoader.load(terc: fixture.path("TERC.csv"), population: nil) }
+        #expect(error?.description.hasSuffix("TERC.csv:2: column 'STAN_NA' is not valid UTF-8 (save the file as UTF-8; Polish exports are often Windows-1250)") == true,
+                "got: \(error?.description ?? "nothing")")
     }
 
     @Test("a population must be a whole number")

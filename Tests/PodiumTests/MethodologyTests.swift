@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import Podium
 
@@ -32,6 +33,12 @@ struct MethodologyTests {
         ("kind: ratio_over_window\n    unit: \"%\"\n    direction: higher_is_better\n    parameters: {numerator: green, denominator: capital",
          "kind: ratio_over_windw\n    unit: \"%\"\n    direction: higher_is_better\n    parameters: {numerator: green, denominator: capital",
          "budget.yaml:27:11: criteria[0].kind: unknown criterion kind 'ratio_over_windw'; known kinds: ratio_over_window, last_window_year_value, interaction_rate, compound_growth, frequency, per_resident"),
+        // A YAML escape can put a control character into a title or unit, and from there into the reports.
+        ("title: Finanse", "title: \"Fin\\u0000anse\"",
+         "budget.yaml:48:14: index.children[0].title: 'Fin\\u{0}anse' holds a control character (U+0000)"),
+        ("    unit: \"%\"\n    direction: higher_is_better\n    parameters: {numerator: green, denominator: capital",
+         "    unit: \"%\\n\"\n    direction: higher_is_better\n    parameters: {numerator: green, denominator: capital",
+         "budget.yaml:28:11: criteria[0].unit: '%\\n' holds a control character (U+000A)"),
         ("{criterion: share, weight: 1}", "{criterion: share, weight: 0}",
          "budget.yaml:51:38: index.children[0].children[0].weight: expected a positive number, found '0'"),
         ("{criterion: share, weight: 1}", "{criterion: share, weight: heavy}",
@@ -104,6 +111,43 @@ extension String {
 
 @Suite("Methodology files: YAML syntax")
 struct MethodologySyntaxTests {
+    /// Yams' own descriptions span several lines (a duplicated key's holds the whole file); each of
+    /// these must be one line with the line and column.
+    @Test("YAML errors are one line, file:line:col", arguments: [
+        ("title: Ranking testowy", "title: Ranking\u{0} testowy",
+         "budget.yaml:4:15: YAML: control characters are not allowed (U+0000)"),
+        ("title: Ranking testowy", "title: Ranking\u{7} testowy",
+         "budget.yaml:4:15: YAML: control characters are not allowed (U+0007)"),
+        ("years: {from: 2022, to: 2023}", "years: {from: 2022, from: 2023}",
+         "budget.yaml:16:11: YAML: a key appears twice in one mapping: 'from'"),
+        ("normalisation: min_max", "normalisation: min_max\nnormalisation: rank",
+         "budget.yaml:61:1: YAML: a key appears twice in one mapping: 'normalisation'"),
+        // The open quote runs on to the next quote, on line 14.
+        ("title: Ranking testowy", "title: \"Ranking testowy",
+         "budget.yaml:14:14: YAML syntax: found character that cannot start any token (while scanning for the next token, from line 14 column 14)"),
+        ("years: {from: 2022, to: 2023}", "years: {from: 2022, to: 2023",
+         "budget.yaml:17:11: YAML syntax: did not find expected ',' or '}' (while parsing a flow mapping, from line 16 column 10)"),
+    ])
+    func syntax(original: String, broken: String, message: String) throws {
+        try #require(MethodologyText.budget.contains(original))
+        let text = MethodologyText.budget.replacingOccurrences(of: original, with: broken)
+        let error = #expect(throws: MethodologyError.self) { try MethodologyParser.parse(text, file: "budget.yaml") }
+        #expect(error?.description == message)
+    }
+
+    @Test("a methodology saved in Windows-1250 is an error located at the first byte that is not UTF-8")
+    func notUTF8() throws {
+        let fixture = try Fixture([:])
+        defer { fixture.remove() }
+        try FileManager.default.createDirectory(at: fixture.root, withIntermediateDirectories: true)
+        let bytes = Array(MethodologyText.budget.replacingOccurrences(of: "title: Ranking testowy", with: "title: Ranking ").utf8)
+            + Array("\n# Łódź: ".utf8) + [0xA3, 0xF3, 0x64, 0x9F] + [0x0A]
+        try Data(bytes).write(to: fixture.root.appendingPathComponent("m.yaml"))
+        let error = #expect(throws: MethodologyError.self) { try MethodologyParser.load(fixture.path("m.yaml"), displayName: "m.yaml") }
+        let lines = MethodologyText.budget.split(separator: "\n", omittingEmptySubsequences: false).count
+        #expect(error?.description == "m.yaml:\(lines + 1):9: the file is not UTF-8 text (save it as UTF-8)")
+    }
+
     @Test("a key written twice is one line naming where")
     func duplicateKey() throws {
         let text = MethodologyText.budget.replacingOccurrences(of: "normalisation: min_max", with: "normalisation: min_max\nnormalisation: rank")

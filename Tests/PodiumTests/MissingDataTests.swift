@@ -264,6 +264,10 @@ struct UnitTableTests {
         ("id,name\nA,x\nA,y\n", "units.csv:3: unit 'A' is listed twice (first on line 2)"),
         ("id,name\n,x\n", "units.csv:2: column 'id' is empty"),
         ("code,name\nA,x\n", "units.csv:1: missing required column 'id'; found 'code', 'name'"),
+        ("id,name\nA,\n", "units.csv:2: column 'name' is empty"),
+        ("id,name\nA,x\u{0}y\n", "units.csv:2: column 'name': 'x\\u{0}y' holds a control character (U+0000)"),
+        ("id,name\n\"A\r\",x\n", "units.csv:2: column 'id': 'A\\r' holds a control character (U+000D)"),
+        ("id,name,region\nA,x,N\u{85}\n", "units.csv:2: column 'region': 'N\\u{85}' holds a control character (U+0085)"),
         ("id,name,region\nS1,Szkoła A,N\n", "data.csv:3: column 'id': 'S2' is not a unit of units.csv"),
     ])
     func badTables(units: String, message: String) throws {

@@ -178,6 +178,9 @@ struct SocialPipelineTests {
          "social/posts.csv:10: column 'published_at': '2024-02-30T12:00:00+01:00' is not an ISO 8601 date and time with Z or an offset"),
         ("2024-01-06T12:00:00+01:00,50", "2024-01-06 12:00,50",
          "social/posts.csv:10: column 'published_at': '2024-01-06 12:00' is not an ISO 8601 date and time with Z or an offset"),
+        // A long field with a line break is quoted on one line, cut at 40 characters.
+        ("2024-01-06T12:00:00+01:00,50", "\"2024-01-06\n\(String(repeating: "x", count: 60))\",50",
+         "social/posts.csv:10: column 'published_at': '2024-01-06\\n\(String(repeating: "x", count: 29))… (71 bytes)' is not an ISO 8601 date and time with Z or an offset"),
         ("fb-jg,2,2024-01-06T08:00:00+01:00,1,0,0,", "fb-jg,2,2024-01-06T08:00:00+01:00,9223372036854775807,0,0,",
          "social/posts.csv: the sums of reactions, comments or shares of account 'fb-jg' over the period are too large to count (over 9223372036854775807)"),
         ("10,1,1,\nfb-lodz,d", "10,1,1,x\nfb-lodz,d",
@@ -190,6 +193,23 @@ struct SocialPipelineTests {
         let files = SocialFixture.files(posts: SocialFixture.posts.replacingOccurrences(of: original, with: broken))
         let error = #expect(throws: (any Error).self) { try SocialFixture.run(files) }
         let text = error.map { String(describing: $0) } ?? "nothing"
+        #expect(text.hasSuffix(message), "got: \(text)")
+    }
+
+    @Test("account ids and handles are checked as names are", arguments: [
+        ("fb-jawor,0205011,city,facebook,@jawor", "fb-jawor,0205011,city,facebook,",
+         "social/accounts.csv:6: column 'handle' is empty"),
+        ("fb-jawor,0205011,city,facebook,@jawor", "fb-jawor,0205011,city,facebook,@ja\u{0}wor",
+         "social/accounts.csv:6: column 'handle': '@ja\\u{0}wor' holds a control character (U+0000)"),
+        ("fb-jawor,0205011,city,facebook,@jawor", "\"fb-\njawor\",0205011,city,facebook,@jawor",
+         "social/accounts.csv:6: column 'account_id': 'fb-\\njawor' holds a control character (U+000A)"),
+    ])
+    func accountError(original: String, broken: String, message: String) throws {
+        try #require(SocialFixture.accounts.contains(original))
+        var files = SocialFixture.files()
+        files["social/accounts.csv"] = SocialFixture.accounts.replacingOccurrences(of: original, with: broken)
+        let error = #expect(throws: InputError.self) { try SocialFixture.run(files) }
+        let text = error?.description ?? "nothing"
         #expect(text.hasSuffix(message), "got: \(text)")
     }
 

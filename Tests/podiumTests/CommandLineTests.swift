@@ -74,6 +74,25 @@ struct CommandLineTests {
     func usageErrors(arguments: [String]) throws {
         let outcome = try Podium.run(arguments)
         #expect(outcome.status == 64, "\(arguments): \(outcome.errors)")
+        // One line, like every other error: no usage screen after it.
+        #expect(outcome.errors.hasPrefix("podium: error: ") && outcome.errors.filter { $0 == "\n" }.count == 1, "\(outcome.errors)")
+    }
+
+    /// An unset shell variable: `--reports ""` once wrote to /2024/<ranking>.
+    @Test("an empty folder option is a usage error, one line, for every command that takes it", arguments: [
+        (["run", "--reports", "", "--inputs", "$BUDGET", "--quiet"], "--reports is empty; give the reports folder"),
+        (["run", "--inputs", "", "--quiet"], "--inputs is empty; give the inputs folder"),
+        (["explain", "test-budget", "Jawor", "--inputs", ""], "--inputs is empty; give the inputs folder"),
+        (["import", "coinr", "$ASEM/ASEM_iData.csv", "$ASEM/ASEM_iMeta.csv", "--to", ""], "--to is empty; give the inputs folder to create"),
+    ])
+    func emptyFolder(arguments: [String], message: String) throws {
+        let outcome = try Podium.run(arguments.map {
+            $0.replacingOccurrences(of: "$BUDGET", with: Podium.fixtures.appendingPathComponent("budget").path)
+                .replacingOccurrences(of: "$ASEM", with: Podium.fixtures.appendingPathComponent("asem").path)
+        })
+        #expect(outcome.status == 64)
+        #expect(outcome.errors == "podium: error: \(message)\n")
+        #expect(outcome.output.isEmpty)
     }
 
     @Test("an edition without methodology is a usage error naming the editions found")
@@ -125,6 +144,106 @@ struct CommandLineTests {
         #expect(try Podium.snapshot(reports) == before)
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: reports.appendingPathComponent("2024").path)
         #expect(leftovers == ["test-budget"])
+    }
+
+    @Test("an error about a 5 MB field quotes 40 characters of it, on one line")
+    func hugeFieldInError() throws {
+        let work = try Podium.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: work) }
+        let inputs = work.appendingPathComponent("Inputs")
+        try FileManager.default.copyItem(at: Podium.fixtures.appendingPathComponent("budget"), to: inputs)
+        let metrics = inputs.appendingPathComponent("data/metrics.csv")
+        let huge = String(repeating: "7", count: 5_000_000)
+        try Data("teryt,year,metric,value\n0264011,2022,green,\"\(huge)\n\(huge)\"\n".utf8).write(to: metrics)
+        let outcome = try Podium.run(["run", "--inputs", inputs.path, "--reports", work.appendingPathComponent("Reports").path, "--quiet"])
+        #expect(outcome.status == 65)
+        #expect(outcome.errors == "podium: error: \(metrics.path):2: column 'value': '\(String(repeating: "7", count: 40))… (10000001 bytes)' "
+                + "is not a number (decimal point, e.g. 1234.56)\n")
+    }
+
+    @Test("a NUL byte or a repeated key in a methodology is one line naming file, line and column", arguments: [
+        ("title: Ranking testowy", "title: Ranking\u{0} testowy", ":4:15: YAML: control characters are not allowed (U+0000)"),
+        ("normalisation: min_max", "normalisation: min_max\nnormalisation: rank", ":61:1: YAML: a key appears twice in one mapping: 'normalisation'"),
+    ])
+    func methodologySyntax(original: String, broken: String, message: String) throws {
+        let work = try Podium.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: work) }
+        let inputs = work.appendingPathComponent("Inputs")
+        try FileManager.default.copyItem(at: Podium.fixtures.appendingPathComponent("budget"), to: inputs)
+        let file = inputs.appendingPathComponent("methodologies/test-budget-2024.yaml")
+        let text = try String(contentsOf: file, encoding: .utf8)
+        try #require(text.contains(original))
+        try Data(text.replacingOccurrences(of: original, with: broken).utf8).write(to: file)
+        for command in [["run", "--reports", work.appendingPathComponent("Reports").path], ["explain", "test-budget", "Jawor"]] {
+            let outcome = try Podium.run(command + ["--inputs", inputs.path])
+            #expect(outcome.status == 65)
+            #expect(outcome.errors == "podium: error: \(file.path)\(message)\n")
+        }
+    }
+
+    /// Two rankings of one edition in a copy of the budget fixture, the second (by file name) `test-budget-b`.
+    static func twoRankings(in work: URL) throws -> URL {
+        let inputs = work.appendingPathComponent("Inputs")
+        try FileManager.default.copyItem(at: Podium.fixtures.appendingPathComponent("budget"), to: inputs)
+        let first = inputs.appendingPathComponent("methodologies/test-budget-2024.yaml")
+        let text = try String(contentsOf: first, encoding: .utf8)
+        try Data(text.replacingOccurrences(of: "id: test-budget-2024\nranking: test-budget\n", with: "id: test-budget-b-2024\nranking: test-budget-b\n").utf8)
+            .write(to: inputs.appendingPathComponent("methodologies/test-budget-b-2024.yaml"))
+        return inputs
+    }
+
+    static func edit(_ file: URL, _ original: String, _ replacement: String) throws {
+        let text = try String(contentsOf: file, encoding: .utf8)
+        try #require(text.contains(original))
+        try Data(text.replacingOccurrences(of: original, with: replacement).utf8).write(to: file)
+    }
+
+    @Test("when the second ranking's folder cannot be written, the first is not replaced either; the message gives the system's reason")
+    func reportSetsAsAWhole() throws {
+        let work = try Podium.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: work) }
+        let inputs = try Self.twoRankings(in: work), reports = work.appendingPathComponent("Reports")
+        let arguments = ["run", "--inputs", inputs.path, "--reports", reports.path, "--quiet"]
+        let first = try Podium.run(arguments)
+        #expect(first.status == 0, "\(first.errors)")
+        let before = try Podium.snapshot(reports)
+        #expect(before.keys.contains("/2024/test-budget/miasta.txt") && before.keys.contains("/2024/test-budget-b/miasta.txt"))
+
+        // The first ranking's reports would change; the second's cannot be written (a file name of 304 bytes).
+        try Self.edit(inputs.appendingPathComponent("methodologies/test-budget-2024.yaml"), "title: Ranking testowy", "title: Ranking testowy 2")
+        let long = String(repeating: "m", count: 300)
+        try Self.edit(inputs.appendingPathComponent("methodologies/test-budget-b-2024.yaml"), "id: miasta", "id: \(long)")
+        let failed = try Podium.run(arguments)
+        #expect(failed.status == 73)
+        let folder = reports.appendingPathComponent("2024").path
+        #expect(failed.errors.hasPrefix("podium: error: \(folder)/test-budget-b: cannot write the reports: cannot create \(folder)/.test-budget-b.new-"))
+        #expect(failed.errors.hasSuffix("/\(long).csv: File name too long; no report folder was changed\n"), "\(failed.errors)")
+        #expect(failed.errors.filter { $0 == "\n" }.count == 1)
+        #expect(try Podium.snapshot(reports) == before)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder).sorted() == ["test-budget", "test-budget-b"])
+    }
+
+    @Test("a run removes the staging and retired folders of killed runs, puts back a lone retired folder, and leaves a live run's alone")
+    func leftoversOfKilledRuns() throws {
+        let work = try Podium.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: work) }
+        let inputs = Podium.fixtures.appendingPathComponent("budget").path, reports = work.appendingPathComponent("Reports")
+        let arguments = ["run", "--inputs", inputs, "--reports", reports.path]
+        #expect(try Podium.run(arguments + ["--quiet"]).status == 0)
+        let folder = reports.appendingPathComponent("2024")
+        let dead = 2_000_000_000  // above Linux's pid_max: no process has it
+        let live = ProcessInfo.processInfo.processIdentifier  // this test's own process
+        for (name, file) in [(".test-budget.new-\(dead)", "half.csv"), (".test-budget.old-\(dead)", "older.csv"),
+                             (".gone.old-\(dead)", "previous.csv"), (".test-budget.new-\(live)", "being-written.csv")] {
+            try FileManager.default.createDirectory(at: folder.appendingPathComponent(name), withIntermediateDirectories: true)
+            try Data("x\n".utf8).write(to: folder.appendingPathComponent(name).appendingPathComponent(file))
+        }
+        let outcome = try Podium.run(arguments)
+        #expect(outcome.status == 0, "\(outcome.errors)")
+        #expect(outcome.errors.hasPrefix("podium: put back \(folder.path)/gone from .gone.old-\(dead), left by process \(dead), which was stopped while replacing it\n"),
+                "\(outcome.errors)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == [".test-budget.new-\(live)", "gone", "test-budget"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("gone").path) == ["previous.csv"])
     }
 
     @Test("two runs on the same inputs write byte-identical reports")

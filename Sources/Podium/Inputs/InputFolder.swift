@@ -33,15 +33,15 @@ extension CSVRecord {
         switch register.kind {
         case .terc:
             guard let code = UnitCode(teryt: text) else {
-                throw InputError(file: header.file, line: line, message: "column '\(column.name)': '\(text)' is not a 7-digit TERYT code")
+                throw fail("column \(quoted(column.name)): \(quoted(text)) is not a 7-digit TERYT code")
             }
             guard let unit = register.unit(code) else {
-                throw InputError(file: header.file, line: line, message: "column '\(column.name)': '\(text)' is not a gmina of the register (RODZ 1, 2 or 3)")
+                throw fail("column \(quoted(column.name)): \(quoted(text)) is not a gmina of the register (RODZ 1, 2 or 3)")
             }
             return unit
         case .unitTable:
             guard let unit = register.unit(text: text) else {
-                throw InputError(file: header.file, line: line, message: "column '\(column.name)': '\(text)' is not a unit of \(register.source)")
+                throw fail("column \(quoted(column.name)): \(quoted(text)) is not a unit of \(register.source)")
             }
             return unit
         }
@@ -49,7 +49,7 @@ extension CSVRecord {
 
     func year(_ column: CSVColumn) throws -> Int {
         guard let year = (try? integer(column)).flatMap({ $0 }), (1900...2200).contains(year) else {
-            throw InputError(file: header.file, line: line, message: "column '\(column.name)': '\(string(column))' is not a year")
+            throw fail("column \(quoted(column.name)): \(quoted(string(column))) is not a year")
         }
         return year
     }
@@ -63,9 +63,33 @@ extension CSVRecord {
     func amount(_ column: CSVColumn, signed: Bool) throws -> Double? {
         guard let value = try number(column) else { return nil }
         guard signed || value >= 0 else {
-            throw InputError(file: header.file, line: line, message: "column '\(column.name)': negative amount '\(string(column))'")
+            throw fail("column \(quoted(column.name)): negative amount \(quoted(string(column)))")
         }
         return value
+    }
+
+    /// Text that reports and messages print: a name, an id, a handle, a group, a register date. It
+    /// must be valid UTF-8 (a Windows-1250 file would print replacement characters) and hold no
+    /// control character (a NUL or a line break would be written into the reports as it is); it
+    /// must not be empty unless `allowEmpty`.
+    func label(_ column: CSVColumn, allowEmpty: Bool = false) throws -> String {
+        let value = try text(column)
+        guard allowEmpty || !value.isEmpty else { throw fail("column \(quoted(column.name)) is empty") }
+        if let control = value.unicodeScalars.first(where: isControlCharacter) {
+            throw fail("column \(quoted(column.name)): \(quoted(value)) holds a control character (\(codePoint(control)))")
+        }
+        return value
+    }
+
+    /// A code of `digits` ASCII digits (a TERC `WOJ`, `POW`, `GMI` or `RODZ`): `Int` would also take
+    /// `+2` or `-1`, which are no codes.
+    func code(_ column: CSVColumn, digits: Int, allowEmpty: Bool = false) throws -> String {
+        let field = field(column.index)
+        if allowEmpty, field.isEmpty { return "" }
+        guard field.count == digits, field.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) else {
+            throw fail("column \(quoted(column.name)): \(quoted(string(column))) is not a \(digits)-digit code")
+        }
+        return string(column)
     }
 
     func fail(_ message: String) -> InputError {

@@ -29,14 +29,14 @@ public enum MetricsLoader {
             let keys = try header.require([register.codeColumn, "year"])
             if let metricColumn = header.column("metric"), let valueColumn = header.column("value") {
                 if let mixed = metrics.first(where: { header.column($0) != nil }) {
-                    throw InputError(file: path, line: 1, message: "the header has 'metric' and 'value' (long form) and also a column '\(mixed)' (wide form); use one form")
+                    throw InputError(file: path, line: 1, message: "the header has 'metric' and 'value' (long form) and also a column \(quoted(mixed)) (wide form); use one form")
                 }
                 return { record in
                     let unit = try record.unit(keys[0], in: register)
                     let year = try record.year(keys[1])
                     let metric = record.string(metricColumn)
                     guard metrics.contains(metric) else {
-                        throw record.fail("unknown metric '\(metric)'; the methodology declares: \(metrics.joined(separator: ", "))")
+                        throw record.fail("unknown metric \(quoted(metric)); the methodology declares: \(metrics.joined(separator: ", "))")
                     }
                     try store(try record.amount(valueColumn, signed: signed.contains(metric)), metric: metric, year: year, unit: unit, record: record)
                 }

@@ -113,7 +113,7 @@ enum PostDuplicates {
         }
         if let duplicate {
             throw InputError(file: path, line: duplicate.line,
-                             message: "duplicate post '\(duplicate.id)' of account '\(duplicate.account)' (first on line \(duplicate.first))")
+                             message: "duplicate post \(quoted(duplicate.id)) of account \(quoted(duplicate.account)) (first on line \(duplicate.first))")
         }
     }
 }

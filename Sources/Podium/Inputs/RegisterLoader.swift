@@ -5,7 +5,7 @@ import PodiumCSV
 public enum RegisterLoader {
     public static func load(terc: String, population: String?, options: CSVReadOptions = CSVReadOptions(),
                             populationOptions: CSVReadOptions = CSVReadOptions()) throws -> Register {
-        var voivodeships: [String: String] = [:]
+        var voivodeships: [String: (name: String, line: Int)] = [:]
         var rows: [(code: UnitCode, name: String, kind: GminaKind, powiat: Int, line: Int)] = []
         var date: String?
         try CSVReader.read(terc, options: options) { header in
@@ -13,37 +13,50 @@ public enum RegisterLoader {
             let dateColumn = header.column("STAN_NA")
             let (woj, pow, gmi, rodz, name) = (columns[0], columns[1], columns[2], columns[3], columns[4])
             return { record in
-                if date == nil, let dateColumn { date = record.string(dateColumn) }
-                let wojText = record.string(woj), powText = record.string(pow), gmiText = record.string(gmi)
-                guard wojText.count == 2, Int(wojText) != nil else { throw record.fail("column 'WOJ': '\(wojText)' is not a 2-digit code") }
+                // Every row's text is checked, not only the rows podium keeps: a name or date that
+                // is not UTF-8 or holds a control character means the file is not what it claims.
+                if let dateColumn {
+                    let stan = try record.label(dateColumn, allowEmpty: true)
+                    if date == nil { date = stan }
+                }
+                let unitName = try record.label(name)
+                let wojText = try record.code(woj, digits: 2)
+                let powText = try record.code(pow, digits: 2, allowEmpty: true)
+                let gmiText = try record.code(gmi, digits: 2, allowEmpty: true)
+                let rodzText = try record.code(rodz, digits: 1, allowEmpty: true)
                 if powText.isEmpty {
                     guard gmiText.isEmpty else { throw record.fail("column 'GMI' is set but 'POW' is empty") }
-                    voivodeships[wojText] = try record.text(name).lowercased()
+                    if let first = voivodeships[wojText] {
+                        throw record.fail("column 'WOJ': voivodeship \(wojText) is listed twice (first on line \(first.line))")
+                    }
+                    voivodeships[wojText] = (unitName.lowercased(), record.line)
                     return
                 }
-                guard !gmiText.isEmpty else { return }  // a powiat
-                let rodzText = record.string(rodz)
+                if gmiText.isEmpty {
+                    // A powiat row has neither GMI nor RODZ; a unit type without a gmina number is a
+                    // gmina (or part of one) that would otherwise vanish from the register.
+                    guard rodzText.isEmpty else {
+                        throw record.fail("column 'GMI' is empty on a row of unit type RODZ \(rodzText) (only a powiat row has no GMI)")
+                    }
+                    return
+                }
                 guard let rodzCode = Int(rodzText), [1, 2, 3, 4, 5, 8, 9].contains(rodzCode) else {
-                    throw record.fail("column 'RODZ': '\(rodzText)' is not a TERC unit type (1–5, 8, 9)")
+                    throw record.fail("column 'RODZ': \(quoted(rodzText)) is not a TERC unit type (1–5, 8, 9)")
                 }
                 guard let kind = GminaKind(rawValue: rodzCode) else { return }  // parts and districts of gminas
-                for (column, text) in [("POW", powText), ("GMI", gmiText)] where text.count != 2 || Int(text) == nil {
-                    throw record.fail("column '\(column)': '\(text)' is not a 2-digit code")
-                }
-                guard let code = UnitCode(teryt: wojText + powText + gmiText + rodzText), let powiat = Int(powText) else {
-                    throw record.fail("'\(wojText)\(powText)\(gmiText)\(rodzText)' is not a 7-digit TERYT code")
-                }
-                rows.append((code, try record.text(name), kind, powiat, record.line))
+                let code = UnitCode(teryt: wojText + powText + gmiText + rodzText)!
+                rows.append((code, unitName, kind, Int(powText)!, record.line))
             }
         }
         var units: [Unit] = []
-        var seen = Set<UnitCode>()
+        var lines: [UnitCode: Int] = [:]
         for row in rows {
-            guard seen.insert(row.code).inserted else {
-                throw InputError(file: terc, line: row.line, message: "TERYT code \(row.code) appears twice")
+            if let first = lines[row.code] {
+                throw InputError(file: terc, line: row.line, message: "TERYT code \(row.code) appears twice (first on line \(first))")
             }
+            lines[row.code] = row.line
             let voivodeshipCode = String(row.code.text.prefix(2))
-            guard let voivodeship = voivodeships[voivodeshipCode] else {
+            guard let voivodeship = voivodeships[voivodeshipCode]?.name else {
                 throw InputError(file: terc, line: row.line, message: "no voivodeship row (WOJ \(voivodeshipCode) alone) for \(row.code)")
             }
             units.append(Unit(code: row.code, name: row.name, gmina: Gmina(voivodeship: voivodeship, kind: row.kind, powiat: row.powiat)))
@@ -75,7 +88,7 @@ public enum RegisterLoader {
                 }
                 lines[unit.code, default: [:]][year] = record.line
                 if let value = try record.amount(columns[2]) {
-                    guard value == value.rounded() else { throw record.fail("column 'population': '\(record.string(columns[2]))' is not a whole number of residents") }
+                    guard value == value.rounded() else { throw record.fail("column 'population': \(quoted(record.string(columns[2]))) is not a whole number of residents") }
                     population[unit.code, default: [:]][year] = value
                 }
             }

@@ -119,7 +119,7 @@ struct AccountLookup {
     @inline(__always)
     func account(_ record: CSVRecord, _ column: CSVColumn) throws -> Int {
         guard let account = index(of: record.field(column.index)) else {
-            throw record.fail("unknown account '\(record.string(column))' (not in accounts.csv)")
+            throw record.fail("unknown account \(quoted(record.string(column))) (not in accounts.csv)")
         }
         return account
     }

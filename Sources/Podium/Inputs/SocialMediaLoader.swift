@@ -41,19 +41,18 @@ public enum SocialMediaLoader {
         let read = try CSVReader.read(path, options: options) { header in
             let c = try header.require(["account_id", register.codeColumn, "owner", "platform", "handle"])
             return { record in
-                let id = try record.text(c[0])
-                guard !id.isEmpty else { throw record.fail("column 'account_id' is empty") }
-                if let first = lines[id] { throw record.fail("account '\(id)' is listed twice (first on line \(first))") }
+                let id = try record.label(c[0])
+                if let first = lines[id] { throw record.fail("account \(quoted(id)) is listed twice (first on line \(first))") }
                 lines[id] = record.line
                 let unit = try record.unit(c[1], in: register)
                 let ownerText = record.string(c[2]), platformText = record.string(c[3])
                 guard let owner = AccountOwner(rawValue: ownerText) else {
-                    throw record.fail("column 'owner': '\(ownerText)' is not one of \(AccountOwner.allCases.map(\.rawValue).joined(separator: ", "))")
+                    throw record.fail("column 'owner': \(quoted(ownerText)) is not one of \(AccountOwner.allCases.map(\.rawValue).joined(separator: ", "))")
                 }
                 guard let platform = Platform(rawValue: platformText) else {
-                    throw record.fail("column 'platform': '\(platformText)' is not one of \(Platform.allCases.map(\.rawValue).joined(separator: ", "))")
+                    throw record.fail("column 'platform': \(quoted(platformText)) is not one of \(Platform.allCases.map(\.rawValue).joined(separator: ", "))")
                 }
-                accounts.append(Account(id: id, unit: unit.code, owner: owner, platform: platform, handle: try record.text(c[4])))
+                accounts.append(Account(id: id, unit: unit.code, owner: owner, platform: platform, handle: try record.label(c[4])))
             }
         }
         summary.accountRows = read.records
@@ -73,13 +72,13 @@ public enum SocialMediaLoader {
             return { record in
                 let account = try lookup.account(record, c[0])
                 guard let day = Day(isoBytes: record.field(c[1].index)) else {
-                    throw record.fail("column 'date': '\(record.string(c[1]))' is not a date YYYY-MM-DD")
+                    throw record.fail("column 'date': \(quoted(record.string(c[1]))) is not a date YYYY-MM-DD")
                 }
                 guard let count = try record.integer(c[2]), count >= 0 else {
-                    throw record.fail("column 'followers': '\(record.string(c[2]))' is not a whole number ≥ 0")
+                    throw record.fail("column 'followers': \(quoted(record.string(c[2]))) is not a whole number ≥ 0")
                 }
                 guard seen.insert(account << 32 | (day.number & 0xFFFF_FFFF)).inserted else {
-                    throw record.fail("a second follower snapshot of '\(record.string(c[0]))' on \(day)")
+                    throw record.fail("a second follower snapshot of \(quoted(record.string(c[0]))) on \(day)")
                 }
                 if day <= period.from, day > (beforeStart[account]?.day ?? Day(number: .min)) { beforeStart[account] = (day, count) }
                 if day > period.from, day <= period.to, day < (firstInside[account]?.day ?? Day(number: .max)) { firstInside[account] = (day, count) }
@@ -126,7 +125,7 @@ public enum SocialMediaLoader {
             let insideSlot = accounts * PostRange.slots, outsideSlot = insideSlot + 1
             @inline(__always) func count(_ record: CSVRecord, _ column: CSVColumn) throws -> Int {
                 guard let value = try record.integer(column), value >= 0 else {
-                    throw record.fail("column '\(column.name)': '\(record.string(column))' is not a whole number ≥ 0")
+                    throw record.fail("column '\(column.name)': \(quoted(record.string(column))) is not a whole number ≥ 0")
                 }
                 return value
             }
@@ -135,7 +134,7 @@ public enum SocialMediaLoader {
                 let postID = record.field(postColumn.index)
                 guard !postID.isEmpty else { throw record.fail("column 'post_id' is empty") }
                 guard let day = Timestamp.utcDay(record.field(dateColumn.index)) else {
-                    throw record.fail("column 'published_at': '\(record.string(dateColumn))' is not an ISO 8601 date and time with Z or an offset")
+                    throw record.fail("column 'published_at': \(quoted(record.string(dateColumn))) is not an ISO 8601 date and time with Z or an offset")
                 }
                 let r = try count(record, reactions), c = try count(record, comments), s = try count(record, shares)
                 if !record.isEmpty(views) { _ = try count(record, views) }
@@ -198,7 +197,7 @@ public enum SocialMediaLoader {
             let c = try header.require(["account_id", "posts", "reactions", "comments", "shares", "followers_start", "followers_end"])
             return { record in
                 let account = try lookup.account(record, c[0])
-                if let first = lines[account] { throw record.fail("account '\(record.string(c[0]))' appears twice (first on line \(first))") }
+                if let first = lines[account] { throw record.fail("account \(quoted(record.string(c[0]))) appears twice (first on line \(first))") }
                 lines[account] = record.line
                 func count(_ column: CSVColumn, optional: Bool) throws -> Int? {
                     guard let value = try record.integer(column) else {

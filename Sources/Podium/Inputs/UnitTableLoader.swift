@@ -1,8 +1,9 @@
 import PodiumCSV
 
 /// Reads a unit table: `id`, `name`, and any number of group columns (`EurAsia_group`, `GDP_group`
-/// …), one unit per row. Ids are text, compared exactly; an empty or repeated id is an error, an
-/// empty group cell means the unit is in no group of that column.
+/// …), one unit per row. Ids are text, compared exactly; an empty or repeated id or an empty name is
+/// an error, an empty group cell means the unit is in no group of that column. Ids, names and groups
+/// are checked as TERC names are (UTF-8, no control characters).
 public enum UnitTableLoader {
     public static func load(_ path: String, options: CSVReadOptions = CSVReadOptions()) throws -> Register {
         var units: [Unit] = []
@@ -13,16 +14,16 @@ public enum UnitTableLoader {
             groupColumns = header.names.indices.filter { $0 != columns[0].index && $0 != columns[1].index }
                 .map { CSVColumn(index: $0, name: header.names[$0]) }
             return { record in
-                let id = try record.text(columns[0])
-                guard let code = UnitCode(id: id) else { throw record.fail("column 'id' is empty") }
-                if let first = lines[id] { throw record.fail("unit '\(id)' is listed twice (first on line \(first))") }
+                let id = try record.label(columns[0])
+                let code = UnitCode(id: id)!
+                if let first = lines[id] { throw record.fail("unit \(quoted(id)) is listed twice (first on line \(first))") }
                 lines[id] = record.line
                 var groups: [String: String] = [:]
                 for column in groupColumns {
-                    let value = try record.text(column)
+                    let value = try record.label(column, allowEmpty: true)
                     if !value.isEmpty { groups[column.name] = value }
                 }
-                units.append(Unit(code: code, name: try record.text(columns[1]), groups: groups))
+                units.append(Unit(code: code, name: try record.label(columns[1]), groups: groups))
             }
         }
         guard !units.isEmpty else { throw InputError(file: path, line: nil, message: "the unit table lists no unit") }

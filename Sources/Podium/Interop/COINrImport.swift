@@ -36,13 +36,14 @@ public enum COINrImport {
         let edition = data.years.max() ?? 0
         var files: [ReportFile] = []
 
-        var units = CSVWriter()
+        // podium reads these files back: their text stays as it is (the reports guard it).
+        var units = CSVWriter(neutralisesFormulas: false)
         units.writeRow(["id", "name"] + meta.groups.map(\.code))
         for row in data.units { units.writeRow([row.code, row.name] + meta.groups.map { row.cells[$0.code] ?? "" }) }
         files.append(ReportFile(name: "units.csv", contents: units.text))
 
         let metrics = meta.denominators + meta.indicators
-        var table = CSVWriter()
+        var table = CSVWriter(neutralisesFormulas: false)
         table.writeRow(["id", "year"] + metrics.map(\.code))
         for row in data.rows { table.writeRow([row.code, String(row.year)] + metrics.map { row.cells[$0.code] ?? "" }) }
         files.append(ReportFile(name: "data.csv", contents: table.text))
@@ -80,7 +81,7 @@ public enum COINrImport {
                     record.string(column) == "NA" ? nil : try record.number(column)
                 }
                 func text(_ column: CSVColumn) throws -> String {
-                    let value = try record.text(column)
+                    let value = try record.label(column, allowEmpty: true)
                     return value == "NA" ? "" : value
                 }
                 let row = MetaRow(line: record.line, code: try text(c[0]), name: try text(c[1]), direction: try number(c[2]),
@@ -89,7 +90,7 @@ public enum COINrImport {
                 guard !row.code.isEmpty else { throw record.fail("column 'iCode' is empty") }
                 // podium's own columns in units.csv and data.csv.
                 guard !["id", "name", "year"].contains(row.code.lowercased()) else {
-                    throw record.fail("column 'iCode': '\(row.code)' is a column podium writes itself (id, name, year); rename it")
+                    throw record.fail("column 'iCode': \(quoted(row.code)) is a column podium writes itself (id, name, year); rename it")
                 }
                 switch row.type {
                 case "Group": meta.groups.append(row)
@@ -97,14 +98,14 @@ public enum COINrImport {
                 case "Indicator": meta.indicators.append(row)
                 case "Aggregate": meta.aggregates.append(row)
                 case "Other": break
-                default: throw record.fail("column 'Type': '\(row.type)' is not Indicator, Aggregate, Group, Denominator or Other")
+                default: throw record.fail("column 'Type': \(quoted(row.type)) is not Indicator, Aggregate, Group, Denominator or Other")
                 }
                 if ["Indicator", "Aggregate"].contains(row.type) {
                     guard row.direction == 1 || row.direction == -1 || row.type == "Aggregate" && row.direction != nil else {
-                        throw record.fail("column 'Direction': an indicator's direction is 1 or -1, found '\(record.string(c[2]))'")
+                        throw record.fail("column 'Direction': an indicator's direction is 1 or -1, found \(quoted(record.string(c[2])))")
                     }
                     guard let weight = row.weight, weight > 0 else {
-                        throw record.fail("column 'Weight': expected a positive weight, found '\(record.string(c[3]))'")
+                        throw record.fail("column 'Weight': expected a positive weight, found \(quoted(record.string(c[3])))")
                     }
                 }
             }
@@ -112,10 +113,10 @@ public enum COINrImport {
         guard !meta.indicators.isEmpty else { throw InputError(file: path, line: nil, message: "iMeta lists no indicator") }
         let codes = meta.indicators + meta.aggregates
         for row in codes where !row.parent.isEmpty && !meta.aggregates.contains(where: { $0.code == row.parent }) {
-            throw InputError(file: path, line: row.line, message: "column 'Parent': '\(row.parent)' of '\(row.code)' is not an aggregate of iMeta")
+            throw InputError(file: path, line: row.line, message: "column 'Parent': \(quoted(row.parent)) of \(quoted(row.code)) is not an aggregate of iMeta")
         }
         for row in meta.indicators where !row.denominator.isEmpty && !meta.denominators.contains(where: { $0.code == row.denominator }) {
-            throw InputError(file: path, line: row.line, message: "column 'Denominator': '\(row.denominator)' of '\(row.code)' is not a denominator of iMeta")
+            throw InputError(file: path, line: row.line, message: "column 'Denominator': \(quoted(row.denominator)) of \(quoted(row.code)) is not a denominator of iMeta")
         }
         let roots = meta.aggregates.filter { $0.parent.isEmpty }
         guard roots.count == 1 else {
@@ -143,37 +144,36 @@ public enum COINrImport {
             let time = header.column("Time")
             let columns = try (meta.groups + meta.denominators + meta.indicators).map { row -> (String, CSVColumn) in
                 guard let column = header.column(row.code) else {
-                    throw InputError(file: path, line: 1, message: "no column '\(row.code)' (named in iMeta as \(row.type))")
+                    throw InputError(file: path, line: 1, message: "no column \(quoted(row.code)) (named in iMeta as \(row.type))")
                 }
                 return (row.code, column)
             }
             return { record in
-                let code = try record.text(keys[0])
-                guard !code.isEmpty else { throw record.fail("column 'uCode' is empty") }
+                let code = try record.label(keys[0])
                 var year = 0
                 if let time {
                     guard let value = try record.number(time), value == value.rounded(), (1900...2200).contains(value) else {
-                        throw record.fail("column 'Time': '\(record.string(time))' is not a year")
+                        throw record.fail("column 'Time': \(quoted(record.string(time))) is not a year")
                     }
                     year = Int(value)
                 }
                 let key = "\(code) \(year)"
-                if let first = seen[key] { throw record.fail("unit '\(code)' appears twice for \(year) (first on line \(first))") }
+                if let first = seen[key] { throw record.fail("unit \(quoted(code)) appears twice for \(year) (first on line \(first))") }
                 seen[key] = record.line
                 var cells: [String: String] = [:]
                 for (name, column) in columns {
-                    let text = try record.text(column)
+                    let text = try record.label(column, allowEmpty: true)
                     guard text != "NA", !text.isEmpty else { continue }
                     if !meta.groups.contains(where: { $0.code == name }) {
-                        guard (try? record.number(column)) != nil else { throw record.fail("column '\(name)': '\(text)' is not a number") }
+                        guard (try? record.number(column)) != nil else { throw record.fail("column \(quoted(name)): \(quoted(text)) is not a number") }
                     }
                     cells[name] = text
                 }
-                let row = DataRow(code: code, name: try record.text(keys[1]), year: year, cells: cells)
+                let row = DataRow(code: code, name: try record.label(keys[1]), year: year, cells: cells)
                 if let first = units[code] {
                     for group in [("uName", first.row.name, row.name)] + meta.groups.map({ ($0.code, first.row.cells[$0.code] ?? "", cells[$0.code] ?? "") })
                     where group.1 != group.2 {
-                        throw record.fail("column '\(group.0)': '\(group.2)' for \(code), but '\(group.1)' on line \(first.line); a unit's name and groups must not change between years")
+                        throw record.fail("column \(quoted(group.0)): \(quoted(group.2)) for \(code), but \(quoted(group.1)) on line \(first.line); a unit's name and groups must not change between years")
                     }
                 } else {
                     units[code] = (row, record.line)
@@ -222,7 +222,7 @@ public enum COINrImport {
         var missing: Node = scalar("not_classified")
         if let group = options.imputeBy {
             guard meta.groups.contains(where: { $0.code == group }) else {
-                throw UsageError(description: "--impute-by: iMeta has no group '\(group)'; groups: \(meta.groups.map(\.code).joined(separator: ", "))")
+                throw UsageError(description: "--impute-by: iMeta has no group \(quoted(group)); groups: \(meta.groups.map(\.code).joined(separator: ", "))")
             }
             missing = map([("impute", map([("method", scalar("group_mean")), ("group", scalar(group))]))])
         }
@@ -250,8 +250,14 @@ public enum COINrImport {
             ("ties", map([("tolerance", .scalar(.init("1.0e-9", Tag(.float)))), ("order", scalar("code"))])),
             ("awards", .sequence(Node.Sequence([]))),
         ])
+        let yaml: String
+        do {
+            yaml = try Yams.serialize(node: document, width: -1, allowUnicode: true, sortKeys: false)
+        } catch let error as YamlError {
+            throw MethodologyError(error, file: "methodologies/\(options.id).yaml", text: "")
+        }
         return "# Imported from COINr by `podium import coinr`. Every choice below is podium's default for a\n"
             + "# COINr-style pipeline (denominate, impute, winsorise or log, min-max, arithmetic means): edit freely.\n"
-            + (try Yams.serialize(node: document, width: -1, allowUnicode: true, sortKeys: false))
+            + yaml
     }
 }

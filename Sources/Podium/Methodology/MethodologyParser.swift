@@ -12,7 +12,9 @@ public enum MethodologyParser {
             throw MethodologyError(file: name, path: "", message: "cannot read the file")
         }
         guard let text = String(data: data, encoding: .utf8) else {
-            throw MethodologyError(file: name, path: "", message: "the file is not UTF-8 text")
+            let location = MethodologyError.firstInvalidUTF8(in: data)
+            throw MethodologyError(file: name, line: location?.line, column: location?.column, path: "",
+                                   message: "the file is not UTF-8 text (save it as UTF-8)")
         }
         return try parse(text, file: name)
     }
@@ -25,7 +27,7 @@ public enum MethodologyParser {
             }
             root = node
         } catch let error as YamlError {
-            throw syntaxError(error, file: file)
+            throw MethodologyError(error, file: file, text: text)
         }
         let top = try YAMLValue(node: root, file: file, path: "").mapping(keys: [
             "schema", "id", "ranking", "title", "edition", "description", "inputs", "period", "categories",
@@ -50,7 +52,7 @@ public enum MethodologyParser {
         let ties = try top.required("ties").mapping(keys: ["tolerance", "order"])
         let order = try ties.required("order")
         guard try order.string() == "teryt" || (try order.string()) == "code" else {
-            throw order.error("unknown value '\(try order.string())'; valid values: teryt, code")
+            throw order.error("unknown value \(quoted(try order.string())); valid values: teryt, code")
         }
         let tolerance = try ties.required("tolerance")
         guard try tolerance.number() >= 0 else { throw tolerance.error("expected a number ≥ 0") }
@@ -71,19 +73,6 @@ public enum MethodologyParser {
             tieTolerance: try tolerance.number(),
             awards: try parseAwards(try top.required("awards")),
             groupReferences: deferred)
-    }
-
-    private static func syntaxError(_ error: YamlError, file: String) -> MethodologyError {
-        switch error {
-        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _), .composer(_, let problem, let mark, _):
-            return MethodologyError(file: file, line: mark.line, column: mark.column, path: "", message: "YAML syntax: \(problem)")
-        case .duplicatedKeysInMapping(let duplicates, let context):
-            let keys = duplicates.sorted().map { "'\($0)'" }.joined(separator: ", ")
-            return MethodologyError(file: file, line: context.mark.line, column: context.mark.column, path: "",
-                                    message: "YAML: a key appears twice in one mapping: \(keys)")
-        default:
-            return MethodologyError(file: file, path: "", message: "YAML: \(String(describing: error).split(separator: "\n").first ?? "unreadable")")
-        }
     }
 
     // MARK: inputs
@@ -121,7 +110,7 @@ public enum MethodologyParser {
             let range = try dates.mapping(keys: ["from", "to"])
             func day(_ key: String) throws -> Day {
                 let item = try range.required(key)
-                guard let day = Day(iso: try item.string()) else { throw item.error("expected a date YYYY-MM-DD, found '\(try item.string())'") }
+                guard let day = Day(iso: try item.string()) else { throw item.error("expected a date YYYY-MM-DD, found \(quoted(try item.string()))") }
                 return day
             }
             let from = try day("from"), to = try day("to")
@@ -268,7 +257,7 @@ public enum MethodologyParser {
                 }
                 let id = try reference.string()
                 guard let criterion = criteria.first(where: { $0.id == id }) else {
-                    throw reference.error("unknown criterion '\(id)'; defined criteria: \(criteria.map(\.id).joined(separator: ", "))")
+                    throw reference.error("unknown criterion \(quoted(id)); defined criteria: \(criteria.map(\.id).joined(separator: ", "))")
                 }
                 if used[id] != nil { throw reference.error("criterion '\(id)' appears twice in the index") }
                 used[id] = reference
@@ -298,7 +287,7 @@ public enum MethodologyParser {
             let metricValue = try mapping.required("metric")
             let metric = try metricValue.string()
             guard metrics.contains(metric) else {
-                throw metricValue.error("unknown metric '\(metric)'; the inputs provide: \(metrics.joined(separator: ", "))")
+                throw metricValue.error("unknown metric \(quoted(metric)); the inputs provide: \(metrics.joined(separator: ", "))")
             }
             return EligibilityRule(metric: metric, atLeast: try mapping.required("at_least").number())
         }

@@ -1,3 +1,4 @@
+import PodiumCSV
 import Yams
 
 /// A node of a methodology file together with where it is (file, line, key path), so that every
@@ -23,7 +24,7 @@ public struct YAMLValue {
             guard keys.contains(name) else {
                 throw MethodologyError(
                     file: file, line: key.mark?.line, column: key.mark?.column, path: childPath,
-                    message: "unknown key '\(name)'; valid keys here: \(keys.joined(separator: ", "))")
+                    message: "unknown key \(quoted(name)); valid keys here: \(keys.joined(separator: ", "))")
             }
             if entries.contains(where: { $0.0 == name }) {
                 throw MethodologyError(file: file, line: key.mark?.line, column: key.mark?.column, path: childPath, message: "key '\(name)' appears twice")
@@ -44,33 +45,38 @@ public struct YAMLValue {
         return sequence.enumerated().map { YAMLValue(node: $1, file: file, path: "\(path)[\($0)]") }
     }
 
+    /// Non-empty text without control characters: titles, names and units reach the reports, where a
+    /// `"\0"` or `"\n"` escape of YAML would break a line.
     func string() throws -> String {
         guard case .scalar(let scalar) = node, !scalar.string.isEmpty else { throw error("expected text") }
+        if let control = scalar.string.unicodeScalars.first(where: isControlCharacter) {
+            throw error("\(quoted(scalar.string)) holds a control character (\(codePoint(control)))")
+        }
         return scalar.string
     }
 
     func integer() throws -> Int {
-        guard case .scalar = node, let value = node.int else { throw error("expected a whole number, found '\(describe())'") }
+        guard case .scalar = node, let value = node.int else { throw error("expected a whole number, found \(quoted(describe()))") }
         return value
     }
 
     func number() throws -> Double {
         guard case .scalar = node, let value = node.float, value.isFinite else {
-            throw error("expected a number, found '\(describe())'")
+            throw error("expected a number, found \(quoted(describe()))")
         }
         return value
     }
 
     func positiveNumber() throws -> Double {
         let value = try number()
-        guard value > 0 else { throw error("expected a positive number, found '\(describe())'") }
+        guard value > 0 else { throw error("expected a positive number, found \(quoted(describe()))") }
         return value
     }
 
     /// A weight: positive, and small enough that weighted sums stay finite.
     func weight() throws -> Double {
         let value = try positiveNumber()
-        guard value <= 1_000_000 else { throw error("a weight above 1000000 is not allowed (weights are relative), found '\(describe())'") }
+        guard value <= 1_000_000 else { throw error("a weight above 1000000 is not allowed (weights are relative), found \(quoted(describe()))") }
         return value
     }
 
@@ -78,7 +84,7 @@ public struct YAMLValue {
     func choice<T: RawRepresentable & CaseIterable>(_ type: T.Type) throws -> T where T.RawValue == String {
         let text = try string()
         guard let value = T(rawValue: text) else {
-            throw error("unknown value '\(text)'; valid values: \(T.allCases.map(\.rawValue).joined(separator: ", "))")
+            throw error("unknown value \(quoted(text)); valid values: \(T.allCases.map(\.rawValue).joined(separator: ", "))")
         }
         return value
     }

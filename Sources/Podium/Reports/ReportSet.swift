@@ -30,8 +30,8 @@ struct UnitColumns {
     /// Polish headings for plain-text tables.
     var headings: [String] { register.kind == .terc ? ["TERYT", "Gmina", "Województwo"] : ["Kod", "Jednostka"] }
 
-    func cells(_ unit: Unit) -> [String] {
-        [unit.code.text, unit.name] + (unit.gmina.map { [$0.voivodeship] } ?? [])
+    func cells(_ unit: Unit) -> [CSVCell] {
+        ([unit.code.text, unit.name] + (unit.gmina.map { [$0.voivodeship] } ?? [])).map(CSVCell.text)
     }
 
     /// `Jawor (dolnośląskie)`, or the name alone.
@@ -48,14 +48,14 @@ enum LeaderboardCSV {
     }
 
     /// The cells of every leaderboard row, in listing order: the CSV and the text table show the same.
-    static func rows(_ category: CategoryScores, _ result: RankingResult) -> [[String]] {
+    static func rows(_ category: CategoryScores, _ result: RankingResult) -> [[CSVCell]] {
         let columns = UnitColumns(register: result.register)
         let pillars = result.methodology.pillars
         return category.standings.map { standing in
-            [String(standing.place)] + columns.cells(category.entries[standing.entry].unit)
-                + [NumberText.fixed(category.scores[standing.entry], 2)]
-                + pillars.map { category.pillarScores[$0.id]![standing.entry].map { NumberText.fixed($0, 2) } ?? "" }
-                + [standing.award ?? ""]
+            [.number(String(standing.place))] + columns.cells(category.entries[standing.entry].unit)
+                + [.number(NumberText.fixed(category.scores[standing.entry], 2))]
+                + pillars.map { .number(category.pillarScores[$0.id]![standing.entry].map { NumberText.fixed($0, 2) } ?? "") }
+                + [.text(standing.award ?? "")]
         }
     }
 }
@@ -68,7 +68,7 @@ enum LeaderboardText {
         var table = TextTable(
             [("Miejsce", .right)] + identity + [("Wynik", .right)]
             + pillars.map { ($0.title, .right) } + [("Nagroda", .left)])
-        for row in LeaderboardCSV.rows(category, result) { table.add(row) }
+        for row in LeaderboardCSV.rows(category, result) { table.add(row.map(\.value)) }
         return """
             \(methodology.title) \(methodology.edition)
             \(category.category.title) (\(category.category.id))
@@ -115,32 +115,32 @@ enum BreakdownCSV {
         let weights = methodology.index.relativeWeights
         let parents = methodology.index.parents
         let imputing = methodology.missingData.imputation != nil
-        let number = { (value: Double?) in value.map { NumberText.fixed($0, 6) } ?? "" }
+        let number = { (value: Double?) in CSVCell.number(value.map { NumberText.fixed($0, 6) } ?? "") }
         var writer = CSVWriter()
         writer.writeRow(header(code: result.register.codeColumn) + (imputing ? ["imputation"] : []))
         for category in result.categories {
             for standing in category.standings {
                 let entry = standing.entry
                 let unit = category.entries[entry].unit
-                let lead = [category.category.id, unit.code.text, unit.name, String(standing.place)]
+                let lead: [CSVCell] = [.text(category.category.id), .text(unit.code.text), .text(unit.name), .number(String(standing.place))]
                 for column in category.columns {
                     let id = column.criterion.id
-                    let imputed = imputing ? [column.imputed[entry].map { "imputed \(NumberText.plain($0.value)): \($0.how)" } ?? ""] : []
+                    let imputed: [CSVCell] = imputing ? [.text(column.imputed[entry].map { "imputed \(NumberText.plain($0.value)): \($0.how)" } ?? "")] : []
                     writer.writeRow(lead + [
-                        "criterion", id, parents[id]!, column.criterion.unit, number(column.raw[entry]),
-                        number(column.treated[entry]), column.treatment.label, number(column.normalised[entry]),
+                        "criterion", .text(id), .text(parents[id]!), .text(column.criterion.unit), number(column.raw[entry]),
+                        number(column.treated[entry]), .text(column.treatment.label), number(column.normalised[entry]),
                         number(weights[id]!.relative), number(weights[id]!.effective), number(category.contributions[id]?[entry] ?? nil),
                     ] + imputed)
                 }
                 for pillar in methodology.pillars {
                     writer.writeRow(lead + [
-                        "pillar", pillar.id, parents[pillar.id]!, "pkt", "", "", "", number(category.pillarScores[pillar.id]![entry]),
+                        "pillar", .text(pillar.id), .text(parents[pillar.id]!), "pkt", "", "", "", number(category.pillarScores[pillar.id]![entry]),
                         number(weights[pillar.id]!.relative), number(weights[pillar.id]!.effective),
                         number(category.contributions[pillar.id]?[entry] ?? nil),
                     ] + (imputing ? [""] : []))
                 }
                 let score = category.scores[entry]
-                writer.writeRow(lead + ["index", methodology.index.id, "", "pkt", "", "", "", number(score), number(1), number(1), number(score)]
+                writer.writeRow(lead + ["index", .text(methodology.index.id), "", "pkt", "", "", "", number(score), number(1), number(1), number(score)]
                                 + (imputing ? [""] : []))
             }
         }

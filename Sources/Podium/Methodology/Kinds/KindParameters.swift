@@ -22,7 +22,7 @@ public struct ParameterContext: Sendable {
         guard let groups else { return deferred.add(column, at: value) }
         guard groups.contains(column) else {
             let known = groups.isEmpty ? "the units have no group columns" : "group columns: \(groups.joined(separator: ", "))"
-            throw value.error("unknown group column '\(column)'; \(known)")
+            throw value.error("unknown group column \(quoted(column)); \(known)")
         }
     }
 }
@@ -43,7 +43,12 @@ public struct KindParameters {
 
     /// Parameters from YAML text, for worked examples and tests.
     public static func example(_ yaml: String, keys: [String], context: ParameterContext = ParameterContext()) throws -> KindParameters {
-        let node = try Yams.compose(yaml: yaml) ?? Node.mapping(Node.Mapping([]))
+        let node: Node
+        do {
+            node = try Yams.compose(yaml: yaml) ?? Node.mapping(Node.Mapping([]))
+        } catch let error as YamlError {
+            throw MethodologyError(error, file: "example", text: yaml)
+        }
         let value = YAMLValue(node: node, file: "example", path: "parameters")
         if case .scalar = node, (try? value.string()) == nil || yaml.trimmingCharacters(in: .whitespaces).isEmpty {
             return KindParameters(owner: value, mapping: nil, context: context)
@@ -85,7 +90,7 @@ public struct KindParameters {
         guard has(name) else { return fallback }
         let item = try value(name)
         guard case .scalar = item.node, let flag = item.node.bool else {
-            throw item.error("expected true or false, found '\(item.node.string ?? "a mapping or list")'")
+            throw item.error("expected true or false, found \(item.node.string.map { quoted($0) } ?? "a mapping or list")")
         }
         return flag
     }
@@ -95,7 +100,7 @@ public struct KindParameters {
         let item = try value(name)
         let metric = try item.string()
         guard context.metrics.contains(metric) else {
-            throw item.error("unknown metric '\(metric)'; the inputs provide: \(context.metrics.joined(separator: ", "))")
+            throw item.error("unknown metric \(quoted(metric)); the inputs provide: \(context.metrics.joined(separator: ", "))")
         }
         return metric
     }
@@ -175,7 +180,7 @@ extension YAMLValue {
         let text = try string()
         let allowed = Set("abcdefghijklmnopqrstuvwxyz0123456789-_")
         guard text.allSatisfy({ allowed.contains($0) }) else {
-            throw error("'\(text)' is not an id: use lower-case letters, digits, '-' and '_'")
+            throw error("\(quoted(text)) is not an id: use lower-case letters, digits, '-' and '_'")
         }
         return text
     }
@@ -187,7 +192,7 @@ extension YAMLValue {
     func code() throws -> String {
         let text = try string()
         guard text.unicodeScalars.allSatisfy({ $0.isASCII && (CharacterSet.alphanumerics.contains($0) || $0 == "_" || $0 == "-") }) else {
-            throw error("'\(text)' is not a code: use letters, digits, '-' and '_'")
+            throw error("\(quoted(text)) is not a code: use letters, digits, '-' and '_'")
         }
         return text
     }
@@ -206,6 +211,6 @@ public final class GroupReferences: @unchecked Sendable {
     func check(against register: Register) -> MethodologyError? {
         guard let bad = references.first(where: { !register.groupColumns.contains($0.column) }) else { return nil }
         let known = register.groupColumns.isEmpty ? "\(register.source) has no group columns" : "group columns of \(register.source): \(register.groupColumns.joined(separator: ", "))"
-        return bad.at.error("unknown group column '\(bad.column)'; \(known)")
+        return bad.at.error("unknown group column \(quoted(bad.column)); \(known)")
     }
 }

@@ -1,3 +1,5 @@
+import PodiumCSV
+
 /// The methods of one pipeline stage, looked up by the id a methodology file names.
 ///
 /// Each stage keeps one registry with one line per method; resolving an unknown id is an error that
@@ -54,7 +56,7 @@ public struct Registry<Method>: Sendable {
         let id = try idValue.string()
         guard let entry = entry(id) else {
             let noun = stage.split(separator: " ").last.map { "\($0)s" } ?? "ids"
-            throw idValue.error("unknown \(stage) '\(id)'; known \(noun): \(ids.joined(separator: ", "))")
+            throw idValue.error("unknown \(stage) \(quoted(id)); known \(noun): \(ids.joined(separator: ", "))")
         }
         return entry
     }

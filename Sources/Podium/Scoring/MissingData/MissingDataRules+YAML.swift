@@ -1,10 +1,12 @@
+import PodiumCSV
+
 extension MissingDataRules {
     /// `not_classified`, or `{screen: {min_availability}, impute: <method>, aggregate: complete |
     /// {method: available, min_share}}`.
     init(_ value: YAMLValue, context: ParameterContext) throws {
         if case .scalar = value.node {
             guard try value.string() == "not_classified" else {
-                throw value.error("unknown value '\(try value.string())'; write not_classified or a mapping of screen, impute, aggregate")
+                throw value.error("unknown value \(quoted(try value.string())); write not_classified or a mapping of screen, impute, aggregate")
             }
             self.init()
             return
@@ -26,13 +28,13 @@ extension MissingDataRules {
                 guard word == "complete" else {
                     throw aggregate.error(word == "available"
                         ? "'available' needs its min_share: write {method: available, min_share: 0.5}"
-                        : "unknown value '\(word)'; valid: complete, {method: available, min_share: …}")
+                        : "unknown value \(quoted(word)); valid: complete, {method: available, min_share: …}")
                 }
             } else {
                 let fields = try aggregate.mapping(keys: ["method", "min_share"])
                 let method = try fields.required("method")
                 guard try method.string() == "available" else {
-                    throw method.error("unknown method '\(try method.string())'; valid: available (or write complete)")
+                    throw method.error("unknown method \(quoted(try method.string())); valid: available (or write complete)")
                 }
                 let share = try fields.required("min_share")
                 let value = try share.number()
