@@ -29,6 +29,8 @@ let package = Package(
             name: "podium",
             dependencies: ["Podium", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
+        // libFuzzer's driver around Podium's FuzzTarget; scripts/fuzz builds it with the sanitizers.
+        .executableTarget(name: "podium-fuzz", dependencies: ["Podium"]),
         .testTarget(name: "PodiumCSVTests", dependencies: ["PodiumCSV"]),
         .testTarget(
             name: "PodiumTests",

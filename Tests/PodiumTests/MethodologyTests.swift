@@ -67,6 +67,11 @@ struct MethodologyTests {
         ("pillar: outcomes", "pillar: sewage", "budget.yaml:44:3: index: id 'sewage' is used twice in the index"),
         ("{criterion: share, weight: 1}", "{criterion: share, weight: 1.0e308}",
          "budget.yaml:51:38: index.children[0].children[0].weight: a weight above 1000000 is not allowed"),
+        // Base-60 numbers (YAML 1.1) crashed Yams when they overflowed (found while fuzzing the parser).
+        ("schema: 1", "schema: 1:0:0:0:0:0:0:0:0:0:0",
+         "budget.yaml:1:9: schema: expected a whole number, found '1:0:0:0:0:0:0:0:0:0:0'"),
+        ("{places: 3, title: Laureat}", "{places: 9223372036854775807:0, title: Laureat}",
+         "budget.yaml:65:14: awards[1].places: expected a whole number, found '9223372036854775807:0'"),
     ])
     func errors(original: String, broken: String, message: String) throws {
         // A case whose original text is absent would test nothing.

@@ -55,8 +55,12 @@ public struct YAMLValue {
         return scalar.string
     }
 
+    /// Never a base-60 number: Yams reads `1:30` as 90 (YAML 1.1) and traps when one overflows `Int`
+    /// (`1:0:0:0:0:0:0:0:0:0:0`), so a colon is refused before Yams sees it.
     func integer() throws -> Int {
-        guard case .scalar = node, let value = node.int else { throw error("expected a whole number, found \(quoted(describe()))") }
+        guard case .scalar(let scalar) = node, !scalar.string.contains(":"), let value = node.int else {
+            throw error("expected a whole number, found \(quoted(describe()))")
+        }
         return value
     }
 
