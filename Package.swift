@@ -20,10 +20,11 @@ let package = Package(
         ),
         // renameat2(RENAME_EXCHANGE), which Swift's Glibc does not export: report folders are swapped atomically.
         .systemLibrary(name: "CRenameExchange"),
+        .systemLibrary(name: "CFixedFormat"),
         .target(name: "PodiumCSV", dependencies: ["CLibCSV"]),
         .target(
             name: "Podium",
-            dependencies: ["PodiumCSV", "CRenameExchange", .product(name: "Yams", package: "Yams")]
+            dependencies: ["PodiumCSV", "CRenameExchange", "CFixedFormat", .product(name: "Yams", package: "Yams")]
         ),
         .executableTarget(
             name: "podium",

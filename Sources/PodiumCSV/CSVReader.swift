@@ -101,8 +101,12 @@ public enum CSVReader {
             : [first.offset]
         var readers = [first]
         for (index, start) in starts.enumerated().dropFirst() {
-            let handler = try makeRowHandler(header, index)
-            readers.append(try RangeReader(path: path, name: name, start: start, header: header, handler: handler, options: options))
+            // A header of its own: a row's reference to a header shared by two threads would make
+            // both bump one reference count, and the cores would fight over its cache line.
+            let own = try CSVHeader(file: header.file, names: header.names.map { String(decoding: Array($0.utf8), as: UTF8.self) },
+                                    delimiter: header.delimiter, decimal: header.decimal)
+            let handler = try makeRowHandler(own, index)
+            readers.append(try RangeReader(path: path, name: name, start: start, header: own, handler: handler, options: options))
         }
         for index in readers.indices {
             readers[index].end = index + 1 < starts.count ? starts[index + 1] : size
@@ -474,15 +478,17 @@ struct RowAssembler {
         recordLine = line
         line += 1
         guard let sink else { return }
-        let header = sink._withUnsafeGuaranteedRef { $0.header }
-        guard count == header.names.count else {
-            failure = CSVError.raggedRow(file: file, line: recordLine, expected: header.names.count, found: count)
+        let fields = sink._withUnsafeGuaranteedRef { $0.fields }
+        guard count == fields else {
+            failure = CSVError.raggedRow(file: file, line: recordLine, expected: fields, found: count)
             return
         }
         records += 1
-        let record = CSVRecord(line: recordLine, header: header, bytes: bytes, starts: starts, ends: ends, count: count)
+        let line = recordLine
         do {
-            try sink._withUnsafeGuaranteedRef { try $0.handle(record) }
+            try sink._withUnsafeGuaranteedRef { sink in
+                try sink.handle(CSVRecord(line: line, header: sink.header, bytes: bytes, starts: starts, ends: ends, count: count))
+            }
         } catch {
             failure = error
         }
@@ -522,10 +528,12 @@ struct RowAssembler {
 /// The header and the function that receives every data row.
 final class RowSink {
     let header: CSVHeader
+    let fields: Int
     let handle: (CSVRecord) throws -> Void
 
     init(header: CSVHeader, handle: @escaping (CSVRecord) throws -> Void) {
         self.header = header
+        self.fields = header.names.count
         self.handle = handle
     }
 }

@@ -48,12 +48,18 @@ public struct SocialMediaSummary: Sendable, Equatable {
 
 /// Finds accounts by the raw bytes of their id without building a String per post.
 struct AccountLookup {
+    private let ids: [String]
     private var slots: [Int32]
     private var keys: [UInt8] = []
     private var offsets: [Int] = [0]
     private let mask: Int
 
+    /// The same lookup in memory of its own, for another thread: arrays shared by two threads would
+    /// have both bump one reference count, and the cores would fight over its cache line.
+    var independentCopy: AccountLookup { AccountLookup(ids: ids.map { String(decoding: Array($0.utf8), as: UTF8.self) }) }
+
     init(ids: [String]) {
+        self.ids = ids
         var capacity = 16
         while capacity < ids.count * 2 { capacity *= 2 }
         slots = [Int32](repeating: -1, count: capacity)

@@ -120,6 +120,7 @@ public enum SocialMediaLoader {
             let (idColumn, postColumn, dateColumn) = (c[0], c[1], c[2])
             let (reactions, comments, shares, views) = (c[3], c[4], c[5], c[6])
             let range = try PostRange(accounts: accounts, partitionBits: bits)
+            let lookup = lookup.independentCopy
             ranges.append(range)
             let tally = range.tally, spill = range.spill
             let insideSlot = accounts * PostRange.slots, outsideSlot = insideSlot + 1

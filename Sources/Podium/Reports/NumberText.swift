@@ -1,3 +1,4 @@
+import CFixedFormat
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -15,14 +16,16 @@ extension Duration {
 /// never `-0.00`.
 public enum NumberText {
     public static func fixed(_ value: Double, _ decimals: Int) -> String {
-        var buffer = [CChar](repeating: 0, count: 64)
-        let format = "%.\(decimals)f"
-        var count = Int(withVaList([value]) { vsnprintf(&buffer, buffer.count, format, $0) })
-        if count >= buffer.count {  // a very large number: ask again with room for all its digits
-            buffer = [CChar](repeating: 0, count: count + 1)
-            count = Int(withVaList([value]) { vsnprintf(&buffer, buffer.count, format, $0) })
+        var text = withUnsafeTemporaryAllocation(of: CChar.self, capacity: 64) { buffer in
+            let count = Int(podium_format_fixed(buffer.baseAddress!, 64, value, Int32(decimals)))
+            if count < 64 {
+                return String(decoding: UnsafeRawBufferPointer(start: buffer.baseAddress!, count: count), as: UTF8.self)
+            }
+            // A very large number: again, with room for all its digits.
+            var large = [CChar](repeating: 0, count: count + 1)
+            _ = podium_format_fixed(&large, large.count, value, Int32(decimals))
+            return String(decoding: large[0..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self)
         }
-        var text = String(decoding: buffer[0..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self)
         if text.hasPrefix("-"), text.dropFirst().allSatisfy({ $0 == "0" || $0 == "." }) { text.removeFirst() }
         return text
     }
