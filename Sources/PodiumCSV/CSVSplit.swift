@@ -83,21 +83,27 @@ public enum CSVSplit {
         return starts
     }
 
-    /// The quotes in bytes `from..<to` of the file, counted in its mapped pages; nil if it cannot be mapped.
+    /// The quotes in bytes `from..<to` of the file, counted in its pages mapped into memory 8 MiB at a
+    /// time (mapped pages count as the process's memory while mapped); nil if it cannot be mapped.
     static func quotesMapped(file: UnsafeMutablePointer<FILE>, from: Int, to: Int) -> Int? {
         let page = Int(sysconf(Int32(_SC_PAGESIZE)))
-        let start = from / page * page
-        let length = to - start
-        guard length > 0, let mapped = mmap(nil, length, PROT_READ, MAP_PRIVATE, fileno(file), off_t(start)),
-              mapped != MAP_FAILED else { return nil }
-        defer { munmap(mapped, length) }
-        _ = madvise(mapped, length, MADV_SEQUENTIAL)
+        let window = 8 << 20
         var count = 0
-        var cursor = UnsafeRawPointer(mapped) + (from - start)
-        let limit = UnsafeRawPointer(mapped) + length
-        while cursor < limit, let found = memchr(cursor, 0x22, limit - cursor) {
-            count += 1
-            cursor = UnsafeRawPointer(found) + 1
+        var position = from
+        while position < to {
+            let start = position / page * page
+            let length = min(to, start + window) - start
+            guard let mapped = mmap(nil, length, PROT_READ, MAP_PRIVATE, fileno(file), off_t(start)),
+                  mapped != MAP_FAILED else { return nil }
+            _ = madvise(mapped, length, MADV_SEQUENTIAL)
+            var cursor = UnsafeRawPointer(mapped) + (position - start)
+            let limit = UnsafeRawPointer(mapped) + length
+            while cursor < limit, let found = memchr(cursor, 0x22, limit - cursor) {
+                count += 1
+                cursor = UnsafeRawPointer(found) + 1
+            }
+            munmap(mapped, length)
+            position = start + length
         }
         return count
     }
