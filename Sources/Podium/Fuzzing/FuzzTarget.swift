@@ -42,6 +42,18 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
                     }
                 }
             }
+            // The fast path and the ranges must not change what is read: libcsv alone on one thread,
+            // the fast path on one thread, and the fast path in up to 3 ranges must agree.
+            var libcsv = CSVReadOptions(), cut = CSVReadOptions()
+            libcsv.plainRecordsFastPath = false
+            cut.minimumRangeBytes = 16
+            let reference = Self.rows(path, options: libcsv, threads: 1)
+            for (options, threads) in [(CSVReadOptions(), 1), (cut, 3)] {
+                let other = Self.rows(path, options: options, threads: threads)
+                if other != reference {
+                    fatalError("podium-fuzz: the reader disagrees with libcsv alone (\(threads) thread(s)): \(other.prefix(300)) vs \(reference.prefix(300))")
+                }
+            }
         case .methodology:
             _ = try? MethodologyParser.load(path)
         case .terc:
@@ -70,12 +82,45 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
                                                  period: FuzzContext.period, figures: &figures, summary: &summary)
         case .posts:
             var figures = FuzzContext.accounts.map(AccountFigures.init), summary = SocialMediaSummary()
-            try? SocialMediaLoader.loadPosts(path, options: CSVReadOptions(), lookup: FuzzContext.lookup,
-                                             period: FuzzContext.period, figures: &figures, summary: &summary)
+            let one = Result { try SocialMediaLoader.loadPosts(path, options: CSVReadOptions(), lookup: FuzzContext.lookup,
+                                                               period: FuzzContext.period, figures: &figures, summary: &summary) }
+            // In ranges (cut small), the sums and the first error must be the one-thread ones.
+            var cut = CSVReadOptions()
+            cut.minimumRangeBytes = 16
+            var figuresCut = FuzzContext.accounts.map(AccountFigures.init), summaryCut = SocialMediaSummary()
+            let many = Result { try SocialMediaLoader.loadPosts(path, options: cut, lookup: FuzzContext.lookup, period: FuzzContext.period,
+                                                                threads: 3, figures: &figuresCut, summary: &summaryCut) }
+            let same = switch (one, many) {
+            case (.success, .success): figures == figuresCut
+            case (.failure(let a), .failure(let b)): "\(a)" == "\(b)"
+            default: false
+            }
+            if !same { fatalError("podium-fuzz: posts in ranges differ from one thread: \(many) vs \(one)") }
         case .stats:
             var figures = FuzzContext.accounts.map(AccountFigures.init), summary = SocialMediaSummary()
             try? SocialMediaLoader.loadStats(path, options: CSVReadOptions(), lookup: FuzzContext.lookup,
                                              figures: &figures, summary: &summary)
+        }
+    }
+
+    /// Every row with its line in the file, or the error, as text.
+    static func rows(_ path: String, options: CSVReadOptions, threads: Int) -> String {
+        var perRange: [[String]] = []
+        do {
+            let summary = try CSVReader.read(path, options: options, threads: threads) { _, range in
+                perRange.append([])
+                return { record in
+                    perRange[range].append("\(record.line)|" + (0..<record.count).map { "\(Array(record.field($0)))" }.joined(separator: "|"))
+                }
+            }
+            return perRange.enumerated().flatMap { range, rows in
+                rows.map { row in
+                    let bar = row.firstIndex(of: "|")!
+                    return "\(Int(row[..<bar])! + summary.lineOffsets[range])" + row[bar...]
+                }
+            }.joined(separator: "\n")
+        } catch {
+            return "error: \(error)"
         }
     }
 
