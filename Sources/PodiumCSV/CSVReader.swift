@@ -93,7 +93,7 @@ public enum CSVReader {
         let first = try RangeReader(path: path, name: name, start: 0, end: Int.max, options: options,
                                     makeRowHandler: { try makeRowHandler($0, 0) })
         let header = try first.readHeader()
-        let size = first.fileSize
+        let size = fileSize(path)
         let minimum = max(1, options.minimumRangeBytes)
         let starts = threads > 1 && size - first.offset >= 2 * minimum
             ? try CSVSplit.boundaries(path: path, name: name, from: first.offset, size: size,
@@ -103,8 +103,7 @@ public enum CSVReader {
         for (index, start) in starts.enumerated().dropFirst() {
             // A header of its own: a row's reference to a header shared by two threads would make
             // both bump one reference count, and the cores would fight over its cache line.
-            let own = try CSVHeader(file: header.file, names: header.names.map { String(decoding: Array($0.utf8), as: UTF8.self) },
-                                    delimiter: header.delimiter, decimal: header.decimal)
+            let own = try CSVHeader(file: header.file, names: header.names, delimiter: header.delimiter, decimal: header.decimal)
             let handler = try makeRowHandler(own, index)
             readers.append(try RangeReader(path: path, name: name, start: start, header: own, handler: handler, options: options))
         }
@@ -140,6 +139,12 @@ public enum CSVReader {
                               delimiter: header.delimiter, lineOffsets: offsets)
     }
 
+    /// The size of a file in bytes (0 if it cannot be told: opening it says why).
+    public static func fileSize(_ path: String) -> Int {
+        var info = stat()
+        return stat(path, &info) == 0 ? Int(info.st_size) : 0
+    }
+
     static func parseProblem(_ parser: UnsafeMutablePointer<csv_parser>) -> String {
         switch csv_error(parser) {
         case CSV_EPARSE:
@@ -172,8 +177,6 @@ private final class RangeReader {
     var end: Int
     var progress: ((Double) -> Void)?
     private(set) var offset: Int
-    private(set) var fileSize = 0
-    private(set) var bomLength = 0
     private(set) var error: Error?
     private let file: UnsafeMutablePointer<FILE>
     private let parser: UnsafeMutablePointer<csv_parser>
@@ -223,8 +226,6 @@ private final class RangeReader {
         state = .allocate(capacity: 1)
         state.initialize(to: assembler)
         chunk = .allocate(byteCount: CSVReader.chunkSize, alignment: 16)
-        if fseek(file, 0, SEEK_END) == 0 { fileSize = ftell(file) }
-        fseek(file, start, SEEK_SET)
     }
 
     deinit {
@@ -246,7 +247,7 @@ private final class RangeReader {
             if ferror(file) != 0 { throw CSVError.cannotOpen(file: name, reason: "read error at the start of the file") }
             throw CSVError.emptyFile(file: name)
         }
-        if count >= 3, chunk[0] == 0xEF, chunk[1] == 0xBB, chunk[2] == 0xBF { bomLength = 3 }
+        let bomLength = count >= 3 && chunk[0] == 0xEF && chunk[1] == 0xBB && chunk[2] == 0xBF ? 3 : 0
         let delimiter = state.pointee.options.delimiter.byte.map { CSVDelimiter(byte: $0)! }
             ?? CSVDelimiter.detect(inHeader: UnsafeRawBufferPointer(rebasing: chunk[bomLength..<count]))
         state.pointee.delimiter = delimiter
@@ -371,11 +372,17 @@ struct LineEnds {
     }
 }
 
-/// Finds where a record fed to libcsv ends: just after the first LF or CR outside quotes (after the
-/// LF of a CRLF). Quotes are counted as in `CSVSplit`: outside a quoted field their number is even.
+/// Finds where a record ends: just after the first LF or CR outside quotes (after the LF of a CRLF).
+/// Quotes are counted: outside a quoted field their number is even (`CSVSplit`). Used for the records
+/// fed to libcsv, and for the cuts between ranges.
 struct RecordEndScan {
-    private var odd = false
+    private var odd: Bool
     private var afterCR = false
+
+    /// `insideQuotes`: an odd number of quotes came before the first byte scanned.
+    init(insideQuotes: Bool = false) {
+        odd = insideQuotes
+    }
 
     mutating func end(in buffer: UnsafePointer<UInt8>, from: Int, to: Int) -> Int? {
         var index = from

@@ -49,28 +49,13 @@ public enum CSVSplit {
                 quotes &+= countQuotes(UnsafeRawBufferPointer(rebasing: buffer[0..<count]))
                 position += count
             }
-            // Then look for a line end outside quotes, byte by byte (a cut is a rare event).
-            var odd = quotes & 1 == 1
-            var afterCR: Int?       // just after a CR outside quotes: the cut, unless an LF follows
+            // Then look for a line end outside quotes, as the reader finds a record's end.
+            var scan = RecordEndScan(insideQuotes: quotes & 1 == 1)
             var found: Int?
-            search: while true {
+            while found == nil {
                 let count = fread(buffer.baseAddress, 1, bufferSize, file)
-                if count == 0 { found = afterCR; break }
-                for index in 0..<count {
-                    let byte = buffer[index]
-                    if let cut = afterCR {
-                        found = byte == 0x0A ? cut + 1 : cut
-                        break search
-                    }
-                    if byte == 0x22 {
-                        odd.toggle()
-                    } else if !odd && byte == 0x0A {
-                        found = position + index + 1
-                        break search
-                    } else if !odd && byte == 0x0D {
-                        afterCR = position + index + 1
-                    }
-                }
+                if count == 0 { break }   // a CR at the very end would cut at `size`: no range
+                found = scan.end(in: buffer.baseAddress!.assumingMemoryBound(to: UInt8.self), from: 0, to: count).map { position + $0 }
                 position += count
             }
             // No quotes are open at a cut: counting goes on from it with an even count.
@@ -108,19 +93,15 @@ public enum CSVSplit {
         return count
     }
 
-    /// The number of `"` bytes: eight bytes at a time, each byte equal to `"` turned into its top bit
-    /// (exactly, without carries between bytes), then counted.
+    /// The number of `"` bytes, eight at a time (`ByteWord`).
     static func countQuotes(_ bytes: UnsafeRawBufferPointer) -> Int {
-        let low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
-        let quote: UInt64 = 0x2222_2222_2222_2222
+        let quote = ByteWord.repeated(0x22)
         var count = 0
         var index = 0
         let total = bytes.count
         guard let base = bytes.baseAddress else { return 0 }
         while index + 8 <= total {
-            let word = base.loadUnaligned(fromByteOffset: index, as: UInt64.self) ^ quote
-            let zero = ~(((word & low7) &+ low7) | word | low7)
-            count &+= zero.nonzeroBitCount
+            count &+= ByteWord.matches(base.loadUnaligned(fromByteOffset: index, as: UInt64.self), quote).nonzeroBitCount
             index += 8
         }
         while index < total {

@@ -20,13 +20,16 @@ final class PlainRecords {
     private let ends: UnsafeMutablePointer<Int>
     private let fields: Int
     private let delimiterWord: UInt64
+    private static let lineFeeds = ByteWord.repeated(0x0A)
+    private static let quotes = ByteWord.repeated(0x22)
+    private static let carriageReturns = ByteWord.repeated(0x0D)
     /// Whether the last `take` stopped before a record with a quote or a CR (else: an incomplete one).
     private(set) var stoppedAtSpecial = false
 
     init(delimiter: CSVDelimiter, fields: Int) {
         self.delimiter = delimiter.byte!
         self.fields = fields
-        delimiterWord = UInt64(delimiter.byte!) &* 0x0101_0101_0101_0101
+        delimiterWord = ByteWord.repeated(delimiter.byte!)
         classes = .allocate(capacity: 256)
         classes.initialize(repeating: 0, count: 256)
         classes[Int(self.delimiter)] = 1
@@ -52,8 +55,7 @@ final class PlainRecords {
     /// stopped: at `to`, at the start of a record with a quote or a CR, at the start of a record whose
     /// line end is not in the buffer yet, or after the record whose handler failed (`state.failure`).
     ///
-    /// The bytes that matter (delimiter, LF, quote, CR) are found eight at a time: each comparison
-    /// turns the equal bytes of a word into their top bit, exactly, without carries between bytes.
+    /// The bytes that matter (delimiter, LF, quote, CR) are found eight at a time (`ByteWord`).
     @inline(__always)
     func take(_ buffer: UnsafePointer<UInt8>, from: Int, to: Int, state: UnsafeMutablePointer<RowAssembler>) -> Int {
         stoppedAtSpecial = false
@@ -65,9 +67,9 @@ final class PlainRecords {
             var delimiters: UInt64 = 0, lineEnds: UInt64 = 0, specials: UInt64 = 0
             if position &+ 8 <= to {
                 let word = raw.loadUnaligned(fromByteOffset: position, as: UInt64.self)
-                delimiters = Self.equal(word, delimiterWord)
-                lineEnds = Self.equal(word, 0x0A0A_0A0A_0A0A_0A0A)
-                specials = Self.equal(word, 0x2222_2222_2222_2222) | Self.equal(word, 0x0D0D_0D0D_0D0D_0D0D)
+                delimiters = ByteWord.matches(word, delimiterWord)
+                lineEnds = ByteWord.matches(word, Self.lineFeeds)
+                specials = ByteWord.matches(word, Self.quotes) | ByteWord.matches(word, Self.carriageReturns)
                 position &+= 8
             } else {
                 for index in 0..<(to &- position) {
@@ -109,13 +111,5 @@ final class PlainRecords {
             }
         }
         return recordStart
-    }
-
-    /// The top bit of each byte of `word` that equals the byte repeated in `pattern`.
-    @inline(__always)
-    private static func equal(_ word: UInt64, _ pattern: UInt64) -> UInt64 {
-        let low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
-        let x = word ^ pattern
-        return ~(((x & low7) &+ low7) | x | low7)
     }
 }

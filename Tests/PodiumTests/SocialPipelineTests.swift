@@ -278,6 +278,13 @@ struct PostRangesTests {
         return (figures, summary)
     }
 
+    /// The error of loading `text`, without the temporary folder, or "no error".
+    static func error(loading text: String, threads: Int) -> String {
+        do { _ = try load(text, threads: threads); return "no error" } catch {
+            return "\(error)".split(separator: "/").last.map(String.init) ?? ""
+        }
+    }
+
     @Test("1, 2 and 5 threads give the same sums; the cuts avoid quoted line breaks")
     func sameSums() throws {
         let text = Self.posts()
@@ -299,11 +306,7 @@ struct PostRangesTests {
         let text = Self.posts(extra: ["fb-wro,7000000000000000,2024-01-05T10:00:00Z,1,0,0,"])
         let rows = text.split(separator: "\n", omittingEmptySubsequences: false)
         let first = try #require(rows.firstIndex { $0.hasPrefix("fb-wro,7000000000000000,") })
-        func error(_ threads: Int) -> String {
-            do { _ = try Self.load(text, threads: threads); return "no error" } catch {
-                return "\(error)".split(separator: "/").last.map(String.init) ?? ""  // without the temporary folder
-            }
-        }
+        func error(_ threads: Int) -> String { Self.error(loading: text, threads: threads) }
         let expected = error(1)
         #expect(expected.contains("duplicate post '7000000000000000' of account 'fb-wro' (first on line \(first + 1))"), "\(expected)")
         #expect(error(2) == expected)
@@ -320,11 +323,7 @@ struct PostRangesTests {
         broken[late] = "fb-jg,x1,2024-01-05T08:00:00Z,-1,0,0,"
         broken[later] = "fb-nobody,x2,2024-01-05T08:00:00Z,1,0,0,"
         text = broken.joined(separator: "\n")
-        func error(_ threads: Int) -> String {
-            do { _ = try Self.load(text, threads: threads); return "no error" } catch {
-                return "\(error)".split(separator: "/").last.map(String.init) ?? ""  // without the temporary folder
-            }
-        }
+        func error(_ threads: Int) -> String { Self.error(loading: text, threads: threads) }
         let one = error(1)
         // The line in the file: count the line breaks inside quoted fields before it too.
         let before = broken[..<late].joined(separator: "\n") + "\n"

@@ -56,7 +56,7 @@ struct AccountLookup {
 
     /// The same lookup in memory of its own, for another thread: arrays shared by two threads would
     /// have both bump one reference count, and the cores would fight over its cache line.
-    var independentCopy: AccountLookup { AccountLookup(ids: ids.map { String(decoding: Array($0.utf8), as: UTF8.self) }) }
+    var independentCopy: AccountLookup { AccountLookup(ids: ids) }
 
     init(ids: [String]) {
         self.ids = ids

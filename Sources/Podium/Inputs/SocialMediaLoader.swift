@@ -111,7 +111,7 @@ public enum SocialMediaLoader {
                           progress: ((Double) -> Void)? = nil) throws {
         let clock = ContinuousClock.now
         let accounts = figures.count
-        let size = fileSize(path)
+        let size = CSVReader.fileSize(path)
         let bits = PostDuplicates.partitionBits(forFileOf: size)
         var ranges: [PostRange] = []
         let first = period.from.number, last = period.to.number
@@ -226,12 +226,6 @@ public enum SocialMediaLoader {
         figures = updated
         summary.statsRows = read.records
     }
-}
-
-/// The size of a file in bytes (0 if it cannot be told: the read that follows says why).
-func fileSize(_ path: String) -> Int {
-    var info = stat()
-    return stat(path, &info) == 0 ? Int(info.st_size) : 0
 }
 
 /// One range's share of the posts: per account, posts, reactions, comments, shares and an overflow
