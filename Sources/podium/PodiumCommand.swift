@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
 import Podium
+import PodiumArchive
+import PodiumDBase
 import PodiumCSV
 
 @main
@@ -79,6 +81,10 @@ func dataErrors<T>(_ body: () throws -> T) throws -> T {
     } catch let error as CSVError {
         throw fail(error.description)
     } catch let error as InputError {
+        throw fail(error.description)
+    } catch let error as DBaseError {
+        throw fail(error.description)
+    } catch let error as ArchiveError {
         throw fail(error.description)
     } catch let error as MethodologyError {
         throw fail(error.description)

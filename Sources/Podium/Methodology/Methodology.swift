@@ -87,6 +87,14 @@ public struct UnitsInput: Sendable {
             case .bdl(let export): export.file.path
             }
         }
+
+        /// The file with its kind, as `explain` names the origin of values: `bdl registry/bdl-population.csv`.
+        public var label: String {
+            switch self {
+            case .table(let file): "population \(file.path)"
+            case .bdl(let export): "bdl \(export.file.path)"
+            }
+        }
     }
 
     public let register: Register

@@ -1,3 +1,5 @@
+import PodiumCSV
+
 /// Why a municipality is where it is: a view of the values the run already holds.
 public enum ExplainText {
     public static func render(_ result: RankingResult, unit: Unit, category wanted: String?) throws -> String {
@@ -22,7 +24,67 @@ public enum ExplainText {
         if sections.isEmpty {
             sections.append("Takes part in no category\(wanted.map { " '\($0)'" } ?? "") of this ranking (it has no data of the kind the categories take).\n")
         }
-        return heading + "\n" + sections.joined(separator: "\n")
+        return heading + "\n" + sections.joined(separator: "\n") + inputValues(result, unit: unit)
+    }
+
+    /// The yearly values the sources read for the unit (budget sums, BDL values, population), by
+    /// year of the window, with the file each came from: what every criterion above was computed from.
+    static func inputValues(_ result: RankingResult, unit: Unit) -> String {
+        let origins = result.data.origins
+        guard !origins.isEmpty, case .years(let window) = result.methodology.period else { return "" }
+        let values = result.data.values(of: unit.code)
+        let population = result.register.population[unit.code] ?? [:]
+        var table = TextTable([("metric", .left), ("unit", .left)] + window.map { (String($0), .right) } + [("source", .left)])
+        for metric in result.methodology.inputs.metrics {
+            let yearly = metric.name == "population" && origins["population"] == nil ? population : values.yearly[metric.name] ?? [:]
+            let origin = origins[metric.name] ?? result.methodology.inputs.units.population.map(\.label) ?? ""
+            let decimals = metric.name == "population" ? 0 : 2
+            table.add([metric.name, metric.unit] + window.map { yearly[$0].map { NumberText.fixed($0, decimals) } ?? "-" } + [origin])
+        }
+        return "\nInput values (- no value for that year):\n" + table.render(indent: "  ")
+    }
+
+    /// The budget lines of a municipality that make up an Rb-28S metric's sum in each year asked
+    /// (dział, rozdział, paragraph with its 4th digit, amount), read from the year's report by the
+    /// code that summed them in the run; the listed lines add up to the run's value, or this fails.
+    public static func budgetLines(_ result: RankingResult, unit: Unit, metric: String, years: [Int]?, inputs: InputFolder) throws -> String {
+        let sources = result.methodology.inputs.sources.compactMap { $0 as? Rb28S }
+        guard let source = sources.first(where: { $0.rules.contains { $0.metric.name == metric } }) else {
+            let known = sources.flatMap { $0.rules.map(\.metric.name) }
+            throw ExplainError(known.isEmpty
+                ? "--lines lists the budget lines of Rb-28S metrics, and ranking \(result.methodology.ranking) reads no Rb-28S report"
+                : "--lines: \(quoted(metric)) is not an Rb-28S metric of ranking \(result.methodology.ranking); its Rb-28S metrics: \(known.joined(separator: ", "))")
+        }
+        guard case .years(let window) = result.methodology.period else { return "" }
+        let asked = years ?? Array(window)
+        if let outside = asked.first(where: { !window.contains($0) }) {
+            throw ExplainError("--year \(outside) is outside the window \(window.lowerBound)–\(window.upperBound) of ranking \(result.methodology.ranking)")
+        }
+        let request = SourceRequest(register: result.register, folder: inputs, methodologyFile: result.methodology.file,
+                                    period: result.methodology.period, progress: nil)
+        let rule = source.rules.first { $0.metric.name == metric }!
+        let filters = rule.filters.map { "\($0.field.fieldName) \($0.codes.joined(separator: ", "))" }
+        var text = unit.heading + "\n" + "\(metric) of \(unit.name) (\(unit.code)): Σ \(source.amount) over the budget lines"
+            + (filters.isEmpty ? " (all of them)" : " with \(filters.joined(separator: "; "))") + "\n"
+        let values = result.data.values(of: unit.code)
+        for year in asked {
+            let path = inputs.path(source.file(year))
+            let (lines, sum) = try source.lines(of: unit.code, metric: metric, year: year, request)
+            guard let sum else {
+                text += "\n\(year): no budget line of \(unit.code) in \(path): \(metric) is missing for \(year)\n"
+                continue
+            }
+            guard let run = values.value(metric, year: year), run == sum else {
+                throw InputError(file: path, line: nil, message: "the budget lines of \(unit.code) add up to \(NumberText.fixed(sum, 2)), but the run summed \(values.value(metric, year: year).map { NumberText.fixed($0, 2) } ?? "nothing"): the file changed during the run")
+            }
+            var table = TextTable([("record", .right), ("dział", .left), ("rozdział", .left), ("paragraf", .left), (source.amount, .right)])
+            for line in lines {
+                table.add(["\(line.record)", line.section, line.chapter, line.paragraph + line.financing, NumberText.fixed(line.amount, 2)])
+            }
+            text += "\n\(year): \(lines.count) line\(lines.count == 1 ? "" : "s") of \(path), sum \(NumberText.fixed(sum, 2)) PLN\n"
+            if !lines.isEmpty { text += table.render(indent: "  ") }
+        }
+        return text
     }
 
     private static func explain(_ unit: Unit, in category: CategoryScores, _ result: RankingResult) -> String {

@@ -143,6 +143,7 @@ public enum RunNote: Sendable, Equatable {
 public enum MetricSources {
     public static let registry = Registry<any MetricSource>(stage: "input type", kinds: [
         MunicipalMetrics.self,
+        Rb28S.self,
         BDL.self,
         SocialMedia.self,
     ])
