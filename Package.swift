@@ -27,12 +27,13 @@ let package = Package(
             providers: [.apt(["libarchive-dev"])]
         ),
         .target(name: "PodiumCSV", dependencies: ["CLibCSV"]),
+        .target(name: "PodiumDBase", dependencies: ["PodiumCSV"]),
         // The only importer of CLibArchive (with the tests' ZIP writer).
         .target(name: "PodiumArchive", dependencies: ["CLibArchive", "PodiumCSV"]),
         .target(
             name: "Podium",
             dependencies: [
-                "PodiumCSV", "PodiumArchive", "CRenameExchange", "CFixedFormat",
+                "PodiumCSV", "PodiumDBase", "PodiumArchive", "CRenameExchange", "CFixedFormat",
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
@@ -43,15 +44,16 @@ let package = Package(
         // libFuzzer's driver around Podium's FuzzTarget; scripts/fuzz builds it with the sanitizers.
         .executableTarget(name: "podium-fuzz", dependencies: ["Podium"]),
         .testTarget(name: "PodiumCSVTests", dependencies: ["PodiumCSV"]),
-        // Builders of the ZIP files the tests read; not part of any product.
+        // Builders of the dBase tables and ZIP files the tests read; not part of any product.
         .target(
             name: "PodiumTestFixtures",
             dependencies: ["CLibArchive"],
             path: "Tests/PodiumTestFixtures"
         ),
+        .testTarget(name: "PodiumDBaseTests", dependencies: ["PodiumDBase", "PodiumCSV", "PodiumTestFixtures"]),
         .testTarget(
             name: "PodiumArchiveTests",
-            dependencies: ["PodiumArchive", "PodiumTestFixtures"]
+            dependencies: ["PodiumArchive", "PodiumDBase", "PodiumTestFixtures"]
         ),
         .testTarget(
             name: "PodiumTests",
