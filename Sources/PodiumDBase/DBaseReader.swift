@@ -69,7 +69,10 @@ public enum DBaseReader {
         }, makeHandler)
     }
 
-    /// `read(name:size:source:)` with the buffer's size given, so tests can make records cross refills.
+    /// `read(name:size:source:)` with the buffer's size given, so that tests can read through buffers
+    /// of one or a few records. The buffer holds whole records and is filled before they are handed
+    /// out, so no record ever spans two refills; one that spans several calls of the source is put
+    /// together by `Input.fill`.
     static func read(
         name: String,
         size: Int?,
