@@ -21,10 +21,21 @@ let package = Package(
         // renameat2(RENAME_EXCHANGE), which Swift's Glibc does not export: report folders are swapped atomically.
         .systemLibrary(name: "CRenameExchange"),
         .systemLibrary(name: "CFixedFormat"),
+        .systemLibrary(
+            name: "CLibArchive",
+            pkgConfig: "libarchive",
+            providers: [.apt(["libarchive-dev"])]
+        ),
         .target(name: "PodiumCSV", dependencies: ["CLibCSV"]),
+        .target(name: "PodiumDBase", dependencies: ["PodiumCSV"]),
+        // The only importer of CLibArchive (with the tests' ZIP writer).
+        .target(name: "PodiumArchive", dependencies: ["CLibArchive", "PodiumCSV"]),
         .target(
             name: "Podium",
-            dependencies: ["PodiumCSV", "CRenameExchange", "CFixedFormat", .product(name: "Yams", package: "Yams")]
+            dependencies: [
+                "PodiumCSV", "PodiumDBase", "PodiumArchive", "CRenameExchange", "CFixedFormat",
+                .product(name: "Yams", package: "Yams"),
+            ]
         ),
         .executableTarget(
             name: "podium",
@@ -33,6 +44,17 @@ let package = Package(
         // libFuzzer's driver around Podium's FuzzTarget; scripts/fuzz builds it with the sanitizers.
         .executableTarget(name: "podium-fuzz", dependencies: ["Podium"]),
         .testTarget(name: "PodiumCSVTests", dependencies: ["PodiumCSV"]),
+        // Builders of the dBase tables and ZIP files the tests read; not part of any product.
+        .target(
+            name: "PodiumTestFixtures",
+            dependencies: ["CLibArchive"],
+            path: "Tests/PodiumTestFixtures"
+        ),
+        .testTarget(name: "PodiumDBaseTests", dependencies: ["PodiumDBase", "PodiumCSV", "PodiumTestFixtures"]),
+        .testTarget(
+            name: "PodiumArchiveTests",
+            dependencies: ["PodiumArchive", "PodiumDBase", "PodiumTestFixtures"]
+        ),
         .testTarget(
             name: "PodiumTests",
             dependencies: ["Podium", "PodiumCSV"],
