@@ -39,7 +39,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "podium",
-            dependencies: ["Podium", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["Podium", "PodiumDBase", "PodiumArchive", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         // libFuzzer's driver around Podium's FuzzTarget; scripts/fuzz builds it with the sanitizers.
         .executableTarget(name: "podium-fuzz", dependencies: ["Podium"]),
@@ -57,7 +57,7 @@ let package = Package(
         ),
         .testTarget(
             name: "PodiumTests",
-            dependencies: ["Podium", "PodiumCSV"],
+            dependencies: ["Podium", "PodiumCSV", "PodiumTestFixtures"],
             exclude: ["Golden"]
         ),
         .testTarget(name: "podiumTests", dependencies: ["podium"]),
