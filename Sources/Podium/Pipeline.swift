@@ -9,6 +9,8 @@ public struct RankingResult: Sendable {
     public let unplaced: [NotClassified]
     /// Per-account figures (social media only), for `explain`.
     public let accounts: [AccountFigures]
+    /// What the sources read, as criteria see it (for `explain`: the yearly values and their origins).
+    public let data: any SourceData
     /// What was read and left out, for the run summary.
     public let notes: [RunNote]
 
@@ -24,17 +26,18 @@ public enum Pipeline {
     /// `threads`: how many threads a long read may use (1: everything on the calling thread).
     public static func run(_ methodology: Methodology, inputs: InputFolder, threads: Int = 1,
                            progress: SourceRequest.Progress? = nil) throws -> RankingResult {
-        let register = try UnitsLoader.load(methodology.inputs.units, folder: inputs, methodology: methodology.file)
+        var registerNotes: [RunNote] = []
+        let register = try UnitsLoader.load(methodology.inputs.units, folder: inputs, methodology: methodology.file, notes: &registerNotes)
         if let error = methodology.groupReferences.check(against: register) { throw error }
-        let data = try methodology.inputs.source.load(SourceRequest(
+        let data = try SourceSet.load(methodology.inputs.sources, SourceRequest(
             register: register, folder: inputs, methodologyFile: methodology.file, period: methodology.period, progress: progress,
             threads: threads))
         let categorised = data.categorise(methodology, register: register)
         let categories = try categorised.fields.map { try score($0, methodology) }
         return RankingResult(
             methodology: methodology, register: register, categories: categories, unplaced: categorised.unplaced,
-            accounts: data.accounts,
-            notes: [.register(units: register.units.count, word: register.unitWord, source: register.source)] + data.notes)
+            accounts: data.accounts, data: data,
+            notes: [.register(units: register.units.count, word: register.unitWord, source: register.source)] + registerNotes + data.notes)
     }
 
     /// From the participants of one category to places and awards.

@@ -10,6 +10,8 @@ extension CSVError: LineShifting {
             .invalidField(file: file, line: line + lines, column: column, value: value, expected: expected)
         case .notUTF8(let file, let line, let column):
             .notUTF8(file: file, line: line + lines, column: column)
+        case .notEncoded(let file, let line, let column, let encoding):
+            .notEncoded(file: file, line: line + lines, column: column, encoding: encoding)
         case .cannotOpen, .cannotWrite, .emptyFile, .duplicateColumn, .missingColumns:
             self
         }

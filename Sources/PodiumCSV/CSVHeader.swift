@@ -16,8 +16,9 @@ public final class CSVHeader: Sendable {
     public let names: [String]
     public let delimiter: CSVDelimiter
     public let decimal: DecimalSeparator
+    public let encoding: TextEncoding
 
-    init(file: String, names: [String], delimiter: CSVDelimiter, decimal: DecimalSeparator) throws {
+    init(file: String, names: [String], delimiter: CSVDelimiter, decimal: DecimalSeparator, encoding: TextEncoding = .utf8) throws {
         var seen = Set<String>()
         for name in names {
             let key = Self.key(name)
@@ -27,6 +28,7 @@ public final class CSVHeader: Sendable {
         self.names = names
         self.delimiter = delimiter
         self.decimal = decimal
+        self.encoding = encoding
     }
 
     static func key(_ name: String) -> String {

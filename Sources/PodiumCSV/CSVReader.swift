@@ -16,10 +16,14 @@ public struct CSVReadOptions: Sendable {
     public var plainRecordsFastPath = true
     /// A range is worth a thread of its own only from this size on (smaller in tests, to cut small files).
     public var minimumRangeBytes = 8 << 20
+    /// How the file's text is encoded: UTF-8 (a BOM is skipped), or Windows-1250 where a public file
+    /// is published so (GUS BDL exports may be). Header names and `CSVRecord.text` decode with it.
+    public var encoding: TextEncoding = .utf8
 
-    public init(delimiter: CSVDelimiter = .detect, decimal: DecimalSeparator = .point) {
+    public init(delimiter: CSVDelimiter = .detect, decimal: DecimalSeparator = .point, encoding: TextEncoding = .utf8) {
         self.delimiter = delimiter
         self.decimal = decimal
+        self.encoding = encoding
     }
 }
 
@@ -103,7 +107,8 @@ public enum CSVReader {
         for (index, start) in starts.enumerated().dropFirst() {
             // A header of its own: a row's reference to a header shared by two threads would make
             // both bump one reference count, and the cores would fight over its cache line.
-            let own = try CSVHeader(file: header.file, names: header.names, delimiter: header.delimiter, decimal: header.decimal)
+            let own = try CSVHeader(file: header.file, names: header.names, delimiter: header.delimiter, decimal: header.decimal,
+                                    encoding: header.encoding)
             let handler = try makeRowHandler(own, index)
             readers.append(try RangeReader(path: path, name: name, start: start, header: own, handler: handler, options: options))
         }
@@ -518,12 +523,13 @@ struct RowAssembler {
             } else {
                 let names = try (0..<fieldCount).map { index -> String in
                     let field = UnsafeBufferPointer(start: bytes + starts[index], count: ends[index] - starts[index])
-                    guard let name = String(validating: field, as: UTF8.self) else {
-                        throw CSVError.notUTF8(file: file, line: recordLine, column: nil)
+                    guard let name = options.encoding.decode(UnsafeRawBufferPointer(field)) else {
+                        throw CSVError.notEncoded(file: file, line: recordLine, column: nil, encoding: options.encoding)
                     }
                     return name
                 }
-                let header = try CSVHeader(file: file, names: names, delimiter: delimiter, decimal: options.decimal)
+                let header = try CSVHeader(file: file, names: names, delimiter: delimiter, decimal: options.decimal,
+                                           encoding: options.encoding)
                 sink = Unmanaged.passRetained(RowSink(header: header, handle: try makeRowHandler(header)))
             }
         } catch {

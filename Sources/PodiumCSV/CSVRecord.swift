@@ -21,11 +21,18 @@ public struct CSVRecord {
         String(decoding: field(column.index), as: UTF8.self)
     }
 
-    /// The field as text, which must be valid UTF-8: names are published, and a file saved in
-    /// Windows-1250 would otherwise turn `Łódź` into replacement characters.
+    /// The field as text in the file's encoding (`CSVReadOptions.encoding`), which it must be valid
+    /// in: names are published, and a file saved in Windows-1250 but read as UTF-8 would otherwise
+    /// turn `Łódź` into replacement characters.
     public func text(_ column: CSVColumn) throws -> String {
-        guard let text = String(validating: field(column.index), as: UTF8.self) else {
-            throw CSVError.notUTF8(file: header.file, line: line, column: column.name)
+        if header.encoding == .utf8 {
+            guard let text = String(validating: field(column.index), as: UTF8.self) else {
+                throw CSVError.notUTF8(file: header.file, line: line, column: column.name)
+            }
+            return text
+        }
+        guard let text = header.encoding.decode(UnsafeRawBufferPointer(field(column.index))) else {
+            throw CSVError.notEncoded(file: header.file, line: line, column: column.name, encoding: header.encoding)
         }
         return text
     }

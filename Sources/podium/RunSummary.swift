@@ -24,6 +24,17 @@ enum RunSummary {
                     + "; \(inPeriod) in the period, \(outside) outside it (skipped)"]
             case .accountsLeftOut(let accounts):
                 ["accounts left out of every sum: \(accounts.count)"] + accounts.map { "  \($0)" }
+            case .bdl(let path, let metric, let rows, let otherUnits, let notInRegister, let noData, let otherValues, let absent):
+                ["\(metric): \(rows) rows from \(path); skipped \(otherUnits) rows of units that are no gmina of the register"
+                    + (otherValues > 0 ? ", \(otherValues) rows of other dimension values" : "")
+                    + "; \(noData) without data ('-')"]
+                    + (notInRegister.isEmpty ? [] : ["  not in the register (skipped): \(notInRegister.joined(separator: ", "))"])
+                    + (absent.isEmpty ? [] : ["  dimensions named by the methodology but not in the file: \(absent.joined(separator: ", "))"])
+            case .rb28s(let path, let year, let records, let deleted, let notMunicipal, let notInRegister, let withoutRows, let bytes, let seconds):
+                ["Rb-28S \(year): \(records) budget lines from \(path) (\(NumberText.fixed(Double(bytes) / 1_000_000, 1)) MB in \(NumberText.fixed(seconds, 2)) s); "
+                    + "\(deleted) deleted records skipped, \(notMunicipal) lines of other budgets (powiats, voivodeships, unions) skipped"
+                    + (withoutRows > 0 ? "; \(withoutRows) gminas without a single line (their Rb-28S metrics are missing for \(year))" : "")]
+                    + (notInRegister.isEmpty ? [] : ["  budgets of gminas not in the register (skipped): \(notInRegister.joined(separator: ", "))"])
             }
         }
     }

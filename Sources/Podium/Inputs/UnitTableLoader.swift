@@ -35,7 +35,7 @@ public enum UnitTableLoader {
 /// Loads the register a methodology names: the TERC register with its population file, or a unit
 /// table (with an optional population file).
 enum UnitsLoader {
-    static func load(_ input: UnitsInput, folder: InputFolder, methodology: String) throws -> Register {
+    static func load(_ input: UnitsInput, folder: InputFolder, methodology: String, notes: inout [RunNote]) throws -> Register {
         var register: Register
         switch input.register {
         case .terc(let terc):
@@ -43,9 +43,17 @@ enum UnitsLoader {
         case .table(let table):
             register = try UnitTableLoader.load(try folder.existing(table, for: methodology), options: table.options)
         }
-        if let population = input.population {
+        switch input.population {
+        case .table(let population)?:
             register.setPopulation(try RegisterLoader.loadPopulation(
                 try folder.existing(population, for: methodology), register: register, options: population.options))
+        case .bdl(let export)?:
+            let path = try folder.existing(export.file, for: methodology)
+            let read = try export.read(path, register: register, whole: true, signed: false)
+            register.setPopulation(read.values.mapValues { $0 })
+            notes.append(read.note(path, metric: "population"))
+        case nil:
+            break
         }
         return register
     }

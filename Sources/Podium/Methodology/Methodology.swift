@@ -41,18 +41,32 @@ public struct Methodology: Sendable {
     }
 }
 
-/// The data a ranking reads, relative to the inputs folder: the units (a register) and the source of
+/// The data a ranking reads, relative to the inputs folder: the units (a register) and the sources of
 /// their metrics.
 public struct Inputs: Sendable {
     public let units: UnitsInput
-    public let source: any MetricSource
+    /// One source of any kind (`inputs.type`), or several sources of yearly values
+    /// (`inputs.sources`: budget reports, statistics exports, metrics files), in the order listed.
+    public let sources: [any MetricSource]
 
-    /// The metrics criteria may read, with their units: the source's, and population when the
+    /// The metrics the sources provide, each once (several sources may give one metric, for
+    /// different units or years).
+    public var sourceMetrics: [MetricDeclaration] {
+        var seen = Set<String>()
+        return sources.flatMap(\.metrics).filter { seen.insert($0.name).inserted }
+    }
+
+    /// The metrics criteria may read, with their units: the sources', and population when the
     /// register has it.
     public var metrics: [MetricDeclaration] {
-        source.metrics + (units.population == nil || source.metrics.contains { $0.name == "population" }
+        sourceMetrics + (units.population == nil || sourceMetrics.contains { $0.name == "population" }
             ? [] : [MetricDeclaration(name: "population", unit: "os.")])
     }
+
+    /// The `where` keys the sources add to the register's (social media: `owner`, `platforms`).
+    var categoryKeys: [String] { sources.count == 1 ? type(of: sources[0]).categoryKeys : [] }
+    /// Whether eligibility minimums apply (social media).
+    var takesEligibility: Bool { sources.count == 1 && type(of: sources[0]).takesEligibility }
 }
 
 /// Where the units come from: the GUS TERC register (with a population file), or a unit table.
@@ -62,8 +76,21 @@ public struct UnitsInput: Sendable {
         case table(FileInput)
     }
 
+    /// Residents by unit and year: podium's own `teryt,year,population` file, or a GUS BDL export.
+    public enum Population: Sendable {
+        case table(FileInput)
+        case bdl(BDLExport)
+
+        public var path: String {
+            switch self {
+            case .table(let file): file.path
+            case .bdl(let export): export.file.path
+            }
+        }
+    }
+
     public let register: Register
-    public let population: FileInput?
+    public let population: Population?
 }
 
 /// A metric a source provides: its name, its unit, and whether it may be negative (amounts may not,

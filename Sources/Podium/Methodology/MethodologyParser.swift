@@ -77,10 +77,45 @@ public enum MethodologyParser {
 
     // MARK: inputs
 
-    /// `type` names the source kind; `register` (+ `population`) or `units` name the register; the
-    /// other keys are the source's parameters.
+    /// `register` (+ `population`) or `units` name the register; `type` names the one source kind
+    /// and the other keys are its parameters, or `sources` lists several sources of yearly values,
+    /// each `{type: …, parameters…}`.
     private static func parseInputs(_ value: YAMLValue, deferred: GroupReferences) throws -> Inputs {
-        let (entry, mapping) = try MetricSources.registry.named(in: value, by: "type", sharedKeys: ["register", "population", "units"])
+        let shared = ["register", "population", "units"]
+        let written = value.mappingKeys()
+        let sources: [any MetricSource]
+        let mapping: YAMLMapping
+        let context = ParameterContext(deferred: deferred)
+        if written.contains("sources") {
+            if written.contains("type") { throw value.error("give either 'type' (one source) or 'sources' (a list of sources), not both") }
+            mapping = try value.mapping(keys: shared + ["sources"])
+            let list = try mapping.required("sources")
+            let items = try list.sequence()
+            guard !items.isEmpty else { throw list.error("expected a list of sources, each {type: …}") }
+            var made: [any MetricSource] = []
+            for item in items {
+                let (entry, itemMapping) = try MetricSources.registry.named(in: item, by: "type")
+                let source = try entry.make(KindParameters(owner: item, mapping: itemMapping, context: context))
+                if items.count > 1, !(source is any YearlyMetricSource) {
+                    throw item.error("input type \(quoted(entry.description.id)) cannot be combined with other sources; list it alone or use 'type'")
+                }
+                made.append(source)
+            }
+            sources = made
+            var units: [String: (unit: String, at: YAMLValue)] = [:]
+            for (item, source) in zip(items, sources) {
+                for metric in source.metrics {
+                    if let first = units[metric.name], first.unit != metric.unit {
+                        throw item.error("metric \(quoted(metric.name)) is given in \(quoted(metric.unit)) here and in \(quoted(first.unit)) by an earlier source")
+                    }
+                    units[metric.name] = (metric.unit, item)
+                }
+            }
+        } else {
+            let (entry, named) = try MetricSources.registry.named(in: value, by: "type", sharedKeys: shared)
+            mapping = named
+            sources = [try entry.make(KindParameters(owner: value, mapping: mapping, context: context))]
+        }
         let register: UnitsInput.Register
         switch (mapping.optional("register"), mapping.optional("units")) {
         case (let terc?, nil): register = .terc(try terc.fileInput())
@@ -90,9 +125,21 @@ public enum MethodologyParser {
         if case .terc = register, mapping.optional("population") == nil {
             throw value.error("missing required key 'population'")
         }
-        let units = UnitsInput(register: register, population: try mapping.optional("population")?.fileInput())
-        let source = try entry.make(KindParameters(owner: value, mapping: mapping, context: ParameterContext(deferred: deferred)))
-        return Inputs(units: units, source: source)
+        let population = try mapping.optional("population").map { try parsePopulation($0, context: context) }
+        return Inputs(units: UnitsInput(register: register, population: population), sources: sources)
+    }
+
+    /// A file `teryt,year,population` (a path or `{path, delimiter, decimal}`), or a GUS BDL export
+    /// `{type: bdl, file: …, layout, encoding, dimensions}`.
+    private static func parsePopulation(_ value: YAMLValue, context: ParameterContext) throws -> UnitsInput.Population {
+        guard value.mappingKeys().contains("type") else { return .table(try value.fileInput()) }
+        let keys = ["type"] + BDLExport.parameters.map(\.name)
+        let mapping = try value.mapping(keys: keys)
+        let type = try mapping.required("type")
+        guard try type.string() == BDL.description.id else {
+            throw type.error("population is read from a file (give its path) or from a GUS BDL export (type: bdl); found type \(quoted(try type.string()))")
+        }
+        return .bdl(try BDLExport(KindParameters(owner: value, mapping: mapping, context: context)))
     }
 
     // MARK: period and categories
@@ -124,8 +171,8 @@ public enum MethodologyParser {
     private static func parseCategories(_ value: YAMLValue, inputs: Inputs, context: ParameterContext) throws -> [CategorySpec] {
         let items = try value.sequence()
         guard !items.isEmpty else { throw value.error("at least one category is needed") }
-        let keys = MetricSources.categoryKeys(type(of: inputs.source).categoryKeys, register: inputs.units.register)
-        let social = type(of: inputs.source).categoryKeys.contains("owner")
+        let keys = MetricSources.categoryKeys(inputs.categoryKeys, register: inputs.units.register)
+        let social = inputs.categoryKeys.contains("owner")
         var categories: [CategorySpec] = []
         for item in items {
             let mapping = try item.mapping(keys: ["id", "title", "where"])
@@ -278,10 +325,10 @@ public enum MethodologyParser {
     /// Minimums apply to the period totals of social-media inputs; budget rankings have none.
     private static func parseEligibility(_ value: YAMLValue?, inputs: Inputs) throws -> [EligibilityRule] {
         guard let value else { return [] }
-        guard type(of: inputs.source).takesEligibility else {
+        guard inputs.takesEligibility else {
             throw value.error("eligibility minimums apply to social_media inputs only; other rankings exclude by missing data")
         }
-        let metrics = inputs.source.metrics.map(\.name)
+        let metrics = inputs.sourceMetrics.map(\.name)
         return try value.sequence().map { item in
             let mapping = try item.mapping(keys: ["metric", "at_least"])
             let metricValue = try mapping.required("metric")

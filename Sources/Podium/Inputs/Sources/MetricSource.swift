@@ -37,6 +37,12 @@ public protocol SourceData: Sendable {
     /// over all its usable accounts).
     func values(of unit: UnitCode) -> EntityValues
     func categorise(_ methodology: Methodology, register: Register) -> Categorised
+    /// Metric → where it was read from (yearly sources), for `explain`.
+    var origins: [String: String] { get }
+}
+
+extension SourceData {
+    public var origins: [String: String] { [:] }
 }
 
 /// A worked example of a source: its parameters as YAML, a unit table, the data files (path →
@@ -121,12 +127,23 @@ public enum RunNote: Sendable, Equatable {
     case posts(rows: Int, bytes: Int, seconds: Double, ranges: Int, inPeriod: Int, outsidePeriod: Int)
     /// Accounts left out of every sum, with the reason: `fb-1063011-city: no follower snapshot …`.
     case accountsLeftOut([String])
+    /// A BDL export read: its rows, the rows of units that are no municipality of the register (and
+    /// those that look like gminas: `1217052 (Nowa)`), `-` cells, rows of other dimension values,
+    /// and named dimensions the file does not have.
+    case bdl(path: String, metric: String, rows: Int, otherUnits: Int, notInRegister: [String], noData: Int,
+             otherDimensionValues: Int, absentDimensions: [String])
+    /// One Rb-28S report read: its year, live and deleted records, the rows of budgets that are no
+    /// municipality's (powiats, voivodeships, unions…), budgets whose TERYT code is not in the
+    /// register (`1217052 Nowa`), the municipalities with no row at all, and the bytes and seconds.
+    case rb28s(path: String, year: Int, records: Int, deleted: Int, notMunicipal: Int, notInRegister: [String],
+               withoutRows: Int, bytes: Int, seconds: Double)
 }
 
 /// Every kind of input data a methodology may name in `inputs.type`.
 public enum MetricSources {
     public static let registry = Registry<any MetricSource>(stage: "input type", kinds: [
         MunicipalMetrics.self,
+        BDL.self,
         SocialMedia.self,
     ])
 
@@ -143,5 +160,66 @@ extension Registry where Method == any MetricSource {
         self.init(stage: stage, entries: kinds.map { kind in
             Entry(description: kind.description, examples: kind.exampleChecks) { try kind.init(parameters: $0) }
         })
+    }
+}
+
+/// A source of values by unit and year (budget reports, statistics exports, a metrics file). Several
+/// such sources may feed one methodology (`inputs.sources`); each unit's categories come from the
+/// register.
+public protocol YearlyMetricSource: MetricSource {
+    func loadYearly(_ request: SourceRequest) throws -> YearlyValues
+}
+
+/// What a yearly source read: values by unit, metric and year (a missing value is absent, never
+/// zero), what the run summary says about it, and where each metric came from (for `explain`).
+public struct YearlyValues: Sendable {
+    public var values: [UnitCode: [String: [Int: Double]]] = [:]
+    public var notes: [RunNote] = []
+    /// Metric → the file (or file pattern) it was read from, with the input type: `rb28s green-finance/2024/rb28s/Rb28S_{year}Q4.zip`.
+    public var origins: [String: String] = [:]
+
+    public init(values: [UnitCode: [String: [Int: Double]]] = [:], notes: [RunNote] = [], origins: [String: String] = [:]) {
+        self.values = values
+        self.notes = notes
+        self.origins = origins
+    }
+}
+
+extension YearlyMetricSource {
+    public static var categoryKeys: [String] { [] }
+    public static var takesEligibility: Bool { false }
+
+    public func load(_ request: SourceRequest) throws -> any SourceData {
+        let read = try loadYearly(request)
+        return MetricsData(notes: read.notes, values: read.values, origins: read.origins)
+    }
+}
+
+/// The sources of one methodology, read one after the other and merged. Two sources that give the
+/// same metric for the same unit and year is an error naming both: which one counts is a choice the
+/// methodology must make, not the order of its list.
+enum SourceSet {
+    static func load(_ sources: [any MetricSource], _ request: SourceRequest) throws -> any SourceData {
+        if sources.count == 1 { return try sources[0].load(request) }
+        var merged = YearlyValues()
+        for source in sources {
+            let read = try (source as! any YearlyMetricSource).loadYearly(request)
+            for (unit, metrics) in read.values {
+                for (metric, years) in metrics {
+                    for (year, value) in years {
+                        if merged.values[unit]?[metric]?[year] != nil {
+                            let first = merged.origins[metric] ?? "another source"
+                            throw InputError(file: request.methodologyFile, line: nil, message: "two sources give \(metric) of \(unit) for \(year): \(first) and \(read.origins[metric] ?? "another source"); each metric of a unit and year must come from one source")
+                        }
+                        merged.values[unit, default: [:]][metric, default: [:]][year] = value
+                    }
+                }
+            }
+            merged.notes += read.notes
+            for (metric, origin) in read.origins {
+                merged.origins[metric] = merged.origins[metric].map { $0 == origin ? $0 : "\($0) + \(origin)" } ?? origin
+            }
+        }
+        return MetricsData(notes: merged.notes, values: merged.values, origins: merged.origins)
     }
 }

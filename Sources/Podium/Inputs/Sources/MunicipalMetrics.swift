@@ -1,7 +1,7 @@
 /// Metrics by unit and year from one CSV file, long (`teryt,year,metric,value`) or wide
 /// (`teryt,year,<metric>,…`); with a unit table the key column is `id` instead of `teryt`.
 /// Every unit of the register competes in each category whose conditions it meets.
-struct MunicipalMetrics: MetricSource {
+struct MunicipalMetrics: YearlyMetricSource {
     static let description = KindDescription(
         id: "municipal_metrics",
         name: "Metrics by unit and year",
@@ -26,9 +26,6 @@ struct MunicipalMetrics: MetricSource {
         SourceExample("{metrics_file: m.csv, metrics: {green: PLN}}", units: "id,name\nA,Alfa\n",
                       files: ["m.csv": "id,year,green\nZ,2023,1\n"], period: .years(2023...2023), error: "'Z' is not a unit of units.csv"),
     ])
-    static let takesEligibility = false
-    static let categoryKeys: [String] = []
-
     let metricsFile: FileInput
     let metrics: [MetricDeclaration]
 
@@ -39,18 +36,21 @@ struct MunicipalMetrics: MetricSource {
 
     var files: [FileInput] { [metricsFile] }
 
-    func load(_ request: SourceRequest) throws -> any SourceData {
+    func loadYearly(_ request: SourceRequest) throws -> YearlyValues {
         let path = try request.folder.existing(metricsFile, for: request.methodologyFile)
         let loaded = try MetricsLoader.load(path, metrics: metrics, register: request.register, options: metricsFile.options)
         var notes: [RunNote] = [.metrics(rows: loaded.rows, path: path)]
         if !loaded.ignoredColumns.isEmpty { notes.append(.ignoredColumns(loaded.ignoredColumns)) }
-        return MetricsData(notes: notes, values: loaded.values)
+        let origin = "\(Self.description.id) \(metricsFile.path)"
+        return YearlyValues(values: loaded.values, notes: notes, origins: Dictionary(uniqueKeysWithValues: metrics.map { ($0.name, origin) }))
     }
 }
 
 struct MetricsData: SourceData {
     let notes: [RunNote]
     let values: [UnitCode: [String: [Int: Double]]]
+    /// Metric → where it was read from, for `explain`.
+    var origins: [String: String] = [:]
     var accounts: [AccountFigures] { [] }
 
     func values(of unit: UnitCode) -> EntityValues { EntityValues(yearly: values[unit] ?? [:]) }
