@@ -33,7 +33,7 @@ enum RunSummary {
             case .rb28s(let path, let year, let records, let deleted, let notMunicipal, let notInRegister, let withoutRows, let bytes, let seconds):
                 ["Rb-28S \(year): \(records) budget lines from \(path) (\(NumberText.fixed(Double(bytes) / 1_000_000, 1)) MB in \(NumberText.fixed(seconds, 2)) s); "
                     + "\(deleted) deleted records skipped, \(notMunicipal) lines of other budgets (powiats, voivodeships, unions) skipped"
-                    + (withoutRows > 0 ? "; \(withoutRows) gminas without a single line (their Rb-28S metrics are missing for \(year))" : "")]
+                    + (withoutRows > 0 ? "; \(withoutRows) \(withoutRows == 1 ? "gmina" : "gminas") without a single line (their Rb-28S metrics are missing for \(year))" : "")]
                     + (notInRegister.isEmpty ? [] : ["  budgets of gminas not in the register (skipped): \(notInRegister.joined(separator: ", "))"])
             }
         }
