@@ -146,6 +146,59 @@ struct CommandLineTests {
         #expect(leftovers == ["test-budget"])
     }
 
+    /// The committed Green Finance inputs (register, methodology, Rb-28S ZIPs, BDL exports) in a scratch folder.
+    static func greenFinanceInputs(in work: URL) throws -> URL {
+        let inputs = work.appendingPathComponent("Inputs")
+        let committed = Podium.repository.appendingPathComponent("Inputs")
+        for path in ["registry", "green-finance", "methodologies"] {
+            try FileManager.default.copyItem(at: committed.appendingPathComponent(path), to: inputs.appendingPathComponent(path))
+        }
+        try FileManager.default.removeItem(at: inputs.appendingPathComponent("methodologies/zlote-lajki-2024.yaml"))
+        return inputs
+    }
+
+    @Test("a truncated Rb-28S ZIP or a bad BDL row exits 65 with one line naming the file (and line), and writes nothing")
+    func publishedFileErrors() throws {
+        let work = try Podium.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: work) }
+        let inputs = try Self.greenFinanceInputs(in: work), reports = work.appendingPathComponent("Reports")
+        let arguments = ["run", "--inputs", inputs.path, "--reports", reports.path, "--quiet"]
+        let zip = inputs.appendingPathComponent("green-finance/2024/rb28s/Rb28S_2021Q4.zip")
+        let whole = try Data(contentsOf: zip)
+        try whole.prefix(whole.count / 2).write(to: zip)
+        let truncated = try Podium.run(arguments)
+        #expect(truncated.status == 65)
+        #expect(truncated.errors.hasPrefix("podium: error: \(zip.path): "), "\(truncated.errors)")
+        #expect(truncated.errors.filter { $0 == "\n" }.count == 1)
+        #expect(!FileManager.default.fileExists(atPath: reports.path))
+        try whole.write(to: zip)
+
+        let bdl = inputs.appendingPathComponent("green-finance/2024/bdl/waste_separate_collection_pct.csv")
+        var text = try String(contentsOf: bdl, encoding: .utf8)
+        text += "\"0212\";\"Jawor\";2023;1,0;\"%\";\"\";\n"
+        try Data(text.utf8).write(to: bdl)
+        let lines = text.split(separator: "\n").count
+        let badCode = try Podium.run(arguments)
+        #expect(badCode.status == 65)
+        #expect(badCode.errors == "podium: error: \(bdl.path):\(lines): column 'Kod': '0212' is not a 12-digit BDL unit code\n")
+        #expect(!FileManager.default.fileExists(atPath: reports.path))
+    }
+
+    @Test("explain --lines: the budget lines of a sum; a metric that is not an Rb-28S one or --year alone is a usage error")
+    func explainLines() throws {
+        let work = try Podium.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: work) }
+        let inputs = try Self.greenFinanceInputs(in: work)
+        let lines = try Podium.run(["explain", "green-finance", "Jawor", "--inputs", inputs.path, "--lines", "green_capital_expenditure", "--year", "2023"])
+        #expect(lines.status == 0, "\(lines.errors)")
+        #expect(lines.output.contains("2023: ") && lines.output.contains("sum ") && lines.output.contains("rozdział"))
+        let notBudget = try Podium.run(["explain", "green-finance", "Jawor", "--inputs", inputs.path, "--lines", "sewage_connection_pct"])
+        #expect(notBudget.status == 64)
+        #expect(notBudget.errors.contains("'sewage_connection_pct' is not an Rb-28S metric"))
+        let yearAlone = try Podium.run(["explain", "green-finance", "Jawor", "--inputs", inputs.path, "--year", "2023"])
+        #expect(yearAlone.status == 64)
+    }
+
     @Test("an error about a 5 MB field quotes 40 characters of it, on one line")
     func hugeFieldInError() throws {
         let work = try Podium.temporaryDirectory()
