@@ -37,19 +37,9 @@ public enum CSVError: Error, Equatable, CustomStringConvertible, Sendable {
             return "\(file):\(line): \(column.map { "column \(quoted($0)) " } ?? "the header ")is not valid UTF-8 (save the file as UTF-8; Polish exports are often Windows-1250)"
         case .notEncoded(let file, let line, let column, let encoding):
             if encoding == .utf8 { return CSVError.notUTF8(file: file, line: line, column: column).description }
-            return "\(file):\(line): \(column.map { "column \(quoted($0)) " } ?? "the header ")holds bytes that are not \(encoding.label) text"
+            return "\(file):\(line): \(column.map { "column \(quoted($0)) " } ?? "the header ")holds bytes that are not \(encoding.name) text"
         case .invalidField(let file, let line, let column, let value, let expected):
             return "\(file):\(line): column \(quoted(column)): \(quoted(value)) is not \(expected)"
-        }
-    }
-}
-
-extension TextEncoding {
-    /// The encoding's name as users write it in methodology files and read it in messages.
-    public var label: String {
-        switch self {
-        case .utf8: "UTF-8"
-        case .windows1250: "Windows-1250"
         }
     }
 }
