@@ -2,7 +2,7 @@
 /// the tests run the examples of.
 public enum Stages {
     public static let all: [StageCatalog] = [
-        MetricSources.registry.catalog(key: "inputs.type"),
+        MetricSources.registry.catalog(key: "inputs.type or inputs.sources[].type"),
         CriterionRegistry.registry.catalog(key: "criteria[].kind"),
         ImputationMethods.registry.catalog(key: "missing_data.impute"),
         TreatmentMethods.registry.catalog(key: "treatment"),
