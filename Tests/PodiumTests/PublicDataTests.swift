@@ -266,6 +266,10 @@ struct PublicDataTests {
         ("GK of a gmina malformed", [line(("02", "05", "1", "1", "1"), "900", "90001", "605", "8", "1")], nil,
          "record 1: field 'GK': '1' is not a 2-digit code"),
         ("no dBase table", [], [ZipFile.Entry("readme.txt", Array("x".utf8))], "Rb28S_2023Q4.zip"),
+        // Found by the rb28s fuzz target: 63 decimals reached `scaled`'s precondition (at most 18) and trapped.
+        ("R4 with 19 decimals", [], [ZipFile.Entry("Rb28S_2023Q4.dbf", DBaseTable(
+            fields: fields2023.dropLast() + [.init("R4", "N", 17, decimals: 19)], records: [line(jawor, "900", "90001", "605", "8", "1")]).bytes)],
+         "Rb28S_2023Q4.zip/Rb28S_2023Q4.dbf: field 'R4' has 19 decimals; amounts are summed exactly with at most 18"),
     ] as [(String, [DBaseTable.Record], [ZipFile.Entry]?, String)])
     func reportErrors(name: String, lines: [DBaseTable.Record], zip: [ZipFile.Entry]?, expected: String) throws {
         let fixture = try Self.fixture(lines2023: lines, zip2023: zip)

@@ -1,6 +1,7 @@
-/// The fixed context the fuzz targets load their input against: the units, metrics, accounts and
-/// period that the seed corpus (`Tests/Fuzz/Corpus/`) names, so that mutated rows get past the
-/// lookups and reach the checks behind them.
+/// The fixed context the fuzz targets load their input against: the units, metrics, accounts,
+/// period, budget rules and BDL readings that the seed corpus (`Tests/Fuzz/Corpus/`) names, so that
+/// mutated rows get past the lookups and reach the checks behind them. BDL ids map to the TERC
+/// gminas (`01` `02` `xxx` `01011` is 0201011).
 enum FuzzContext {
     /// Four gminas of dolnośląskie and Warszawa.
     static let terc = Register(
@@ -31,6 +32,24 @@ enum FuzzContext {
         "eu_environmental_funds", "sewage_connection_pct", "waste_separate_collection_pct",
     ].map { MetricDeclaration(name: $0, unit: "PLN") } + [MetricDeclaration(name: "balance", unit: "PLN", signed: true)]
 
+    /// Rules of the green-finance kind over Rb-28S lines: none, prefixes, exact codes, several fields.
+    static let budgetRules = [
+        budgetRule("total", []),
+        budgetRule("capital", [.init(field: .paragraph, codes: ["6*"])]),
+        budgetRule("green", [.init(field: .paragraph, codes: ["6*"]), .init(field: .chapter, codes: ["90001", "90005", "925*"])]),
+        budgetRule("eu", [.init(field: .section, codes: ["900"]), .init(field: .financing, codes: ["1", "7", "8"])]),
+    ]
+
+    /// BDL exports in both layouts and both encodings, with and without the dimension `Płeć: ogółem`.
+    static let bdlExports = BDLExport.Layout.allCases.flatMap { layout in
+        ["utf-8", "windows-1250"].flatMap { encoding in
+            ["", ", dimensions: {Płeć: ogółem}"].map { dimension in
+                try! BDLExport(.example("{file: bdl.csv, layout: \(layout.rawValue), encoding: \(encoding)\(dimension)}",
+                                        keys: BDLExport.parameters.map(\.name)))
+            }
+        }
+    }
+
     static let accounts = [
         account("fb-0201011-city", "0201011", .city, .facebook),
         account("ig-0201011-city", "0201011", .city, .instagram),
@@ -48,6 +67,10 @@ enum FuzzContext {
 
     private static func gmina(_ code: String, _ name: String, _ voivodeship: String, _ kind: GminaKind, powiat: Int) -> Unit {
         Unit(code: UnitCode(teryt: code)!, name: name, gmina: Gmina(voivodeship: voivodeship, kind: kind, powiat: powiat))
+    }
+
+    private static func budgetRule(_ metric: String, _ filters: [BudgetReport.Filter]) -> BudgetReport.Rule {
+        BudgetReport.Rule(metric: MetricDeclaration(name: metric, unit: "PLN", signed: true), filters: filters)
     }
 
     private static func account(_ id: String, _ unit: String, _ owner: AccountOwner, _ platform: Platform) -> Account {

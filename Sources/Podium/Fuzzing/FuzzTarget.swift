@@ -22,6 +22,10 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
     case followers
     case posts
     case stats
+    case dbase
+    case rb28s
+    case bdl
+    case zip
 
     /// Runs the target once on `bytes`.
     public func run(_ bytes: UnsafeRawBufferPointer) {
@@ -100,6 +104,22 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
             var figures = FuzzContext.accounts.map(AccountFigures.init), summary = SocialMediaSummary()
             try? SocialMediaLoader.loadStats(path, options: CSVReadOptions(), lookup: FuzzContext.lookup,
                                              figures: &figures, summary: &summary)
+        case .dbase:
+            Self.checkDBase(bytes)
+        case .rb28s:
+            Self.checkBudgetReport(path)
+        case .bdl:
+            // Every layout and encoding, with and without the dimension; whole and signed values; the
+            // unit table once (its ids are no TERYT codes: every row is another unit's).
+            for export in FuzzContext.bdlExports {
+                _ = try? export.read(path, register: FuzzContext.terc, whole: false, signed: true)
+                _ = try? export.read(path, register: FuzzContext.terc, whole: true, signed: false)
+            }
+            _ = try? FuzzContext.bdlExports[0].read(path, register: FuzzContext.table, whole: false, signed: false)
+        case .zip:
+            Self.readZipEntry(path)
+            // The same ZIP as an Rb-28S report: its table streamed from libarchive into the dBase reader.
+            Self.checkBudgetReport(path)
         }
     }
 
@@ -127,7 +147,8 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
     /// One file per process and target in the temporary folder (`TMPDIR`: `scripts/fuzz` points it at
     /// memory), rewritten for every input.
     private static let scratchPrefix = FileManager.default.temporaryDirectory.path + "/podium-fuzz-\(getpid())-"
-    private var scratchPath: String { Self.scratchPrefix + rawValue }
+    /// The Rb-28S reader tells a plain table from a ZIP by the name: `rb28s`'s input is a `.dbf`.
+    private var scratchPath: String { Self.scratchPrefix + rawValue + (self == .rb28s ? ".dbf" : "") }
 
     /// Removes the scratch file of this process (`scripts/fuzz` removes its whole folder instead).
     public func removeScratchFile() {

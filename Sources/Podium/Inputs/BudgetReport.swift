@@ -140,6 +140,11 @@ struct BudgetReport {
             guard "NF".contains(amount.type) else {
                 throw DBaseError(file: name, message: "field \(quoted(amount.name)) is of type \(amount.type), expected a number (N)")
             }
+            // `scaled` takes at most 18 decimals (a precondition: 10^19 is beyond Int64), but the
+            // header's decimal count is a byte: a table stating more is refused, not a trap.
+            guard amount.decimals <= 18 else {
+                throw DBaseError(file: name, message: "field \(quoted(amount.name)) has \(amount.decimals) decimals; amounts are summed exactly with at most 18")
+            }
             let nameField = Self.nameFields.lazy.compactMap { header.field($0) }.first
             let scale = max(amount.decimals, 2)
             result.scale = scale
