@@ -227,25 +227,23 @@ struct BudgetReport {
     }
 
     /// The register index of the budget's municipality; -1 when it is no municipality's, -2 when its
-    /// TERYT code is not in the register (recorded with its name).
+    /// TERYT code is not in the register (recorded with its name). The rules take the codes as the
+    /// report writes them (spaces trimmed): `GK` `00` is a powiat-level budget, and `PK` ≥ 61 is read as
+    /// a number only when it is two digits.
     private func classify(_ record: DBaseRecord, _ fields: [DBaseField], nameField: DBaseField?,
                           notInRegister: inout [String: String]) throws -> Int {
         let text = fields.map { Self.trimmed(record.bytes($0)) }
         let (wk, pk, gk, gt, pt) = (text[0], text[1], text[2], text[3], text[4])
         let teryt: String
         if gk != "00", ["1", "2", "3"].contains(gt) {
-            for (value, field) in [(wk, fields[0]), (pk, fields[1]), (gk, fields[2])] where !Self.isCode(value, digits: 2) {
-                throw record.fail("field \(quoted(field.name)): \(quoted(value)) is not a 2-digit code (a gmina's budget: GT \(gt))")
-            }
             teryt = wk + pk + gk + gt
         } else if gk == "00", pt == "2", Self.isCode(pk, digits: 2), Int(pk)! >= 61 {
-            guard Self.isCode(wk, digits: 2) else {
-                throw record.fail("field \(quoted(fields[0].name)): \(quoted(wk)) is not a 2-digit code (a city with powiat rights: PK \(pk), PT 2)")
-            }
             teryt = wk + pk + "011"
         } else {
             return -1
         }
+        // A code that is not a gmina of the register, however it is written (a gmina created after
+        // the register's date, or codes of another shape), is skipped, counted and named: never an error.
         if let index = UnitCode(teryt: teryt).flatMap({ unitIndex[$0] }) { return index }
         let name = try nameField.map { try record.text($0, encoding: .windows1250).trimmingCharacters(in: .whitespaces) } ?? ""
         notInRegister[teryt] = name
