@@ -1,4 +1,3 @@
-import Dispatch
 import Foundation
 import PodiumArchive
 import PodiumCSV
@@ -75,12 +74,19 @@ struct BudgetReport {
         }
     }
 
-    /// One budget line of a municipality, for `explain --lines`.
+    /// One budget line of a municipality, for `explain --lines`: the record's number in the table
+    /// (deleted records counted), its codes and its amount in PLN.
     struct Line: Sendable, Equatable {
         let record: Int
         let codes: LineCodes
-        /// The amount in units of 10^-scale PLN.
-        let amount: Int64
+        let amount: Double
+    }
+
+    /// A budget whose TERYT code is not in the register: its code, the name the report gives, its lines.
+    struct UnknownBudget: Sendable, Equatable {
+        let teryt: String
+        let name: String
+        var lines = 0
     }
 
     /// What one year's report gave.
@@ -94,12 +100,27 @@ struct BudgetReport {
         var scale = 2
         var records = 0, deleted = 0, notMunicipal = 0, bytes = 0
         var seconds = 0.0
-        /// TERYT codes not in the register → the name the report gives, and how many lines.
-        var notInRegister: [String: String] = [:]
-        var notInRegisterLines: [FieldKey: Int] = [:]
-        var unknownKeys: [FieldKey: String] = [:]
+        /// Budgets whose TERYT code is not in the register, in the order first met.
+        var unknown: [UnknownBudget] = []
         /// The traced unit's lines that match the traced rule.
         var traced: [Line] = []
+
+        /// The exact sum of `amount` 10^-scale PLN, in PLN.
+        func pln(_ amount: Int64) -> Double { Double(amount) / pow(10, Double(scale)) }
+
+        /// A rule's sum for the unit at `index` of the register, in PLN; nil when the unit has no line
+        /// in the report (missing, never zero).
+        func value(unit index: Int, rule: Int) -> Double? {
+            guard hasLines[index] else { return nil }
+            return pln(sums[index * (sums.count / hasLines.count) + rule])
+        }
+
+        /// The unknown budgets as the run summary names them: `0205092 Gmina Nowa (12 lines)`, by code.
+        var unknownBudgets: [String] {
+            unknown.sorted { $0.teryt < $1.teryt }.map { budget in
+                "\(budget.teryt)\(budget.name.isEmpty ? "" : " \(budget.name)") (\(budget.lines) line\(budget.lines == 1 ? "" : "s"))"
+            }
+        }
     }
 
     static let unitFields = ["WK", "PK", "GK", "GT", "PT"]
@@ -110,7 +131,8 @@ struct BudgetReport {
     let rules: [Rule]
     let amountField: String
     let register: Register
-    private let unitIndex: [UnitCode: Int]
+    /// Each unit's position in the register.
+    let unitIndex: [UnitCode: Int]
 
     init(rules: [Rule], amountField: String, register: Register) {
         self.rules = rules
@@ -122,7 +144,7 @@ struct BudgetReport {
     /// Reads one year's ZIP. `trace`: a unit and a rule whose lines to keep (for `explain --lines`).
     func read(_ path: String, year: Int, trace: (unit: UnitCode, rule: Int)? = nil,
               progress: SourceRequest.Progress? = nil) throws -> Year {
-        let started = DispatchTime.now().uptimeNanoseconds
+        let started = ContinuousClock.now
         // A ZIP as published, or a table someone has already unzipped.
         let plain = path.lowercased().hasSuffix(".dbf")
         let stream = plain ? nil : try ZipEntryStream(path: path, what: "'.dbf' table", matching: { $0.lowercased().hasSuffix(".dbf") })
@@ -164,14 +186,13 @@ struct BudgetReport {
                 } else if let cached = unitCache[uKey] {
                     unit = cached
                 } else {
-                    unit = try classify(record, unitFields, nameField: nameField, notInRegister: &result.notInRegister)
+                    unit = try classify(record, unitFields, nameField: nameField, unknown: &result.unknown)
                     unitCache[uKey] = unit
-                    if unit == -2 { result.unknownKeys[uKey] = Self.teryt(record, unitFields) }
                 }
                 lastUnitKey = uKey
                 lastUnit = unit
                 guard unit >= 0 else {
-                    if unit == -1 { result.notMunicipal += 1 } else { result.notInRegisterLines[uKey, default: 0] += 1 }
+                    if unit == -1 { result.notMunicipal += 1 } else { result.unknown[-2 - unit].lines += 1 }
                     return
                 }
                 result.hasLines[unit] = true
@@ -201,7 +222,7 @@ struct BudgetReport {
                     }
                 }
                 if let trace, unit == traceUnit, mask & (1 << UInt64(trace.rule)) != 0 {
-                    result.traced.append(Line(record: record.number, codes: Self.codes(record, lineFields), amount: amountValue))
+                    result.traced.append(Line(record: record.number, codes: Self.codes(record, lineFields), amount: result.pln(amountValue)))
                 }
             }
         }
@@ -222,16 +243,17 @@ struct BudgetReport {
         result.records = summary.records
         result.deleted = summary.deleted
         result.bytes = summary.bytes
-        result.seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
+        result.seconds = (ContinuousClock.now - started).seconds
         return result
     }
 
-    /// The register index of the budget's municipality; -1 when it is no municipality's, -2 when its
-    /// TERYT code is not in the register (recorded with its name). The rules take the codes as the
+    /// The register index of the budget's municipality; -1 when it is no municipality's; -2 − k when
+    /// its TERYT code is not in the register, k being its place in `unknown` (where it is added, with
+    /// the name the report gives it). The rules take the codes as the
     /// report writes them (spaces trimmed): `GK` `00` is a powiat-level budget, and `PK` ≥ 61 is read as
     /// a number only when it is two digits.
     private func classify(_ record: DBaseRecord, _ fields: [DBaseField], nameField: DBaseField?,
-                          notInRegister: inout [String: String]) throws -> Int {
+                          unknown: inout [UnknownBudget]) throws -> Int {
         let text = fields.map { Self.trimmed(record.bytes($0)) }
         let (wk, pk, gk, gt, pt) = (text[0], text[1], text[2], text[3], text[4])
         let teryt: String
@@ -246,24 +268,10 @@ struct BudgetReport {
         // the register's date, or codes of another shape), is skipped, counted and named: never an error.
         if let index = UnitCode(teryt: teryt).flatMap({ unitIndex[$0] }) { return index }
         let name = try nameField.map { try record.text($0, encoding: .windows1250).trimmingCharacters(in: .whitespaces) } ?? ""
-        notInRegister[teryt] = name
-        return -2
-    }
-
-    /// The TERYT code `classify` made for a budget it found no municipality for.
-    private static func teryt(_ record: DBaseRecord, _ fields: [DBaseField]) -> String {
-        let text = fields.map { trimmed(record.bytes($0)) }
-        return text[2] == "00" ? text[0] + text[1] + "011" : text[0] + text[1] + text[2] + text[3]
-    }
-
-    /// Budgets whose TERYT code is not in the register: `0205092 Gmina Nowa (12 lines)`.
-    static func unknownBudgets(_ year: Year) -> [String] {
-        var lines: [String: Int] = [:]
-        for (key, count) in year.notInRegisterLines { lines[year.unknownKeys[key]!, default: 0] += count }
-        return lines.sorted { $0.key < $1.key }.map { teryt, count in
-            let name = year.notInRegister[teryt] ?? ""
-            return "\(teryt)\(name.isEmpty ? "" : " \(name)") (\(count) line\(count == 1 ? "" : "s"))"
-        }
+        // Two spellings of one code (`02 05 09 2` and ` 2 5 9 2`…) are one budget.
+        if let known = unknown.firstIndex(where: { $0.teryt == teryt }) { return -2 - known }
+        unknown.append(UnknownBudget(teryt: teryt, name: name))
+        return -2 - (unknown.count - 1)
     }
 
     private static func codes(_ record: DBaseRecord, _ fields: [DBaseField]) -> LineCodes {

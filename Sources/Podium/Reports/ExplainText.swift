@@ -79,7 +79,7 @@ public enum ExplainText {
             }
             var table = TextTable([("record", .right), ("dział", .left), ("rozdział", .left), ("paragraf", .left), (source.amount, .right)])
             for line in lines {
-                table.add(["\(line.record)", line.section, line.chapter, line.paragraph + line.financing, NumberText.fixed(line.amount, 2)])
+                table.add(["\(line.record)", line.codes.section, line.codes.chapter, line.codes.paragraph + line.codes.financing, NumberText.fixed(line.amount, 2)])
             }
             text += "\n\(year): \(lines.count) line\(lines.count == 1 ? "" : "s") of \(path), sum \(NumberText.fixed(sum, 2)) PLN\n"
             if !lines.isEmpty { text += table.render(indent: "  ") }

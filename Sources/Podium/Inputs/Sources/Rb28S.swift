@@ -129,17 +129,16 @@ struct Rb28S: YearlyMetricSource {
         var notes: [RunNote] = []
         let units = request.register.units
         for year in read {
-            let divisor = pow(10, Double(year.scale))
             var without = 0
             for (index, unit) in units.enumerated() {
                 guard year.hasLines[index] else { without += 1; continue }
                 for (position, rule) in rules.enumerated() {
-                    values[unit.code, default: [:]][rule.metric.name, default: [:]][year.year] = Double(year.sums[index * rules.count + position]) / divisor
+                    values[unit.code, default: [:]][rule.metric.name, default: [:]][year.year] = year.value(unit: index, rule: position)
                 }
             }
             notes.append(.rb28s(path: year.path, year: year.year, records: year.records, deleted: year.deleted,
                                 notMunicipal: year.notMunicipal,
-                                notInRegister: BudgetReport.unknownBudgets(year),
+                                notInRegister: year.unknownBudgets,
                                 withoutRows: without, bytes: year.bytes, seconds: year.seconds))
         }
         let origin = "\(Self.description.id) \(pattern)"
@@ -148,18 +147,13 @@ struct Rb28S: YearlyMetricSource {
 
     /// The budget lines of one municipality that make up a metric's sum in a year, read again from
     /// that year's report by the same code as the run, with their sum (nil: no line at all that year).
-    func lines(of unit: UnitCode, metric: String, year: Int, _ request: SourceRequest) throws -> (lines: [BudgetLine], sum: Double?) {
+    func lines(of unit: UnitCode, metric: String, year: Int, _ request: SourceRequest) throws -> (lines: [BudgetReport.Line], sum: Double?) {
         guard let rule = rules.firstIndex(where: { $0.metric.name == metric }) else { return ([], nil) }
         let path = try request.folder.existing(file(year), for: request.methodologyFile)
         let report = BudgetReport(rules: rules, amountField: amount, register: request.register)
         let read = try report.read(path, year: year, trace: (unit, rule))
-        guard let index = request.register.units.firstIndex(where: { $0.code == unit }), read.hasLines[index] else { return ([], nil) }
-        let divisor = pow(10, Double(read.scale))
-        let lines = read.traced.map {
-            BudgetLine(record: $0.record, section: $0.codes.section, chapter: $0.codes.chapter, paragraph: $0.codes.paragraph,
-                       financing: $0.codes.financing, amount: Double($0.amount) / divisor)
-        }
-        return (lines, Double(read.sums[index * rules.count + rule]) / divisor)
+        guard let index = report.unitIndex[unit], let sum = read.value(unit: index, rule: rule) else { return ([], nil) }
+        return (read.traced, sum)
     }
 
     /// The budget years of the period.
@@ -184,16 +178,6 @@ struct Rb28S: YearlyMetricSource {
         }
         return try results.all()
     }
-}
-
-/// One budget line of a municipality, as `explain --lines` lists it.
-public struct BudgetLine: Sendable, Equatable {
-    public let record: Int
-    public let section: String
-    public let chapter: String
-    public let paragraph: String
-    public let financing: String
-    public let amount: Double
 }
 
 /// Results filled by several threads, each index by one.
