@@ -81,14 +81,15 @@ public struct BDLExport: Sendable {
         var result = Result()
         var lines: [UnitCode: [Int: Int]] = [:]
         var unknown: [String: String] = [:]
-        var options = CSVReadOptions(delimiter: .semicolon, decimal: .comma, encoding: encoding)
-        options.plainRecordsFastPath = true
+        let options = CSVReadOptions(delimiter: .semicolon, decimal: .comma, encoding: encoding)
         let summary = try CSVReader.read(path, options: options) { header in
             let kod = try Self.column(header, ["Kod"], path: path)
             let name = header.column("Nazwa")
             let cells: [(column: CSVColumn, year: Int?)]
             var yearColumn: CSVColumn?
             var kept: [(column: CSVColumn, value: String)] = []
+            /// Dimension columns (between `Nazwa` and `Rok`) the methodology does not name.
+            let unnamed: [String]
             switch layout {
             case .long:
                 let rok = try Self.column(header, ["Rok"], path: path)
@@ -104,10 +105,11 @@ public struct BDLExport: Sendable {
                         result.absentDimensions.append(dimension.column)
                     }
                 }
+                unnamed = between.filter { column in !kept.contains { $0.column.index == column.index } }.map(\.name)
             case .wide:
                 cells = try wideColumns(header, after: (name ?? kod).index, path: path)
+                unnamed = []
             }
-            let unnamed = layout == .long ? Self.unnamedDimensions(header, kod: kod, name: name, year: yearColumn!, kept: kept.map(\.column)) : []
             return { record in
                 let unit = try Self.unit(record, kod, name: name, register: register, result: &result, unknown: &unknown)
                 for (column, value) in kept where try record.text(column).trimmingCharacters(in: .whitespaces).lowercased() != value {
@@ -142,13 +144,6 @@ public struct BDLExport: Sendable {
     private static func column(_ header: CSVHeader, _ names: [String], path: String) throws -> CSVColumn {
         for name in names { if let column = header.column(name) { return column } }
         throw InputError(file: path, line: 1, message: "not a BDL export: no column \(quoted(names[0])) (a BDL export starts \"Kod\";\"Nazwa\"; and, in the long layout, has \"Rok\" and \"Wartosc\"); found: \(header.names.map { quoted($0) }.joined(separator: ", "))")
-    }
-
-    /// Columns between `Nazwa` and `Rok` that the methodology does not name.
-    private static func unnamedDimensions(_ header: CSVHeader, kod: CSVColumn, name: CSVColumn?, year: CSVColumn, kept: [CSVColumn]) -> [String] {
-        let first = (name ?? kod).index + 1
-        guard first < year.index else { return [] }
-        return (first..<year.index).filter { index in !kept.contains { $0.index == index } }.map { header.names[$0] }
     }
 
     /// The wide layout's value columns: those whose name has a year among its parts and every named
