@@ -1,4 +1,3 @@
-import Dispatch
 import PodiumCSV
 
 #if canImport(Glibc)
@@ -39,30 +38,8 @@ enum PostDuplicates {
     static func suspects(_ spills: [PostKeySpill], threads: Int) throws -> Set<UInt64> {
         for spill in spills { try spill.finish() }
         let partitions = 1 << spills[0].partitionBits
-        let workers = max(1, min(threads, partitions))
-        var found = [Set<UInt64>](repeating: [], count: workers)
-        var failures = [Error?](repeating: nil, count: workers)
-        found.withUnsafeMutableBufferPointer { found in
-            failures.withUnsafeMutableBufferPointer { failures in
-                let slots = Slots(found: found, failures: failures)
-                DispatchQueue.concurrentPerform(iterations: workers) { worker in
-                    do {
-                        for partition in stride(from: worker, to: partitions, by: workers) {
-                            slots.found[worker].formUnion(try repeated(in: partition, of: spills))
-                        }
-                    } catch {
-                        slots.failures[worker] = error
-                    }
-                }
-            }
-        }
-        if let failure = failures.compactMap({ $0 }).first { throw failure }
-        return found.reduce(into: Set()) { $0.formUnion($1) }
-    }
-
-    private struct Slots: @unchecked Sendable {
-        let found: UnsafeMutableBufferPointer<Set<UInt64>>
-        let failures: UnsafeMutableBufferPointer<Error?>
+        return try Parallel.map(partitions, threads: threads) { partition in try repeated(in: partition, of: spills) }
+            .reduce(into: Set()) { $0.formUnion($1) }
     }
 
     /// One partition's fingerprints that occur more than once, through an open-addressing set.

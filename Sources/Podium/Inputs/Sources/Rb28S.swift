@@ -1,4 +1,3 @@
-import Dispatch
 import Foundation
 import PodiumArchive
 import PodiumCSV
@@ -122,7 +121,7 @@ struct Rb28S: YearlyMetricSource {
         let years = try Self.years(request)
         let paths = try years.map { try request.folder.existing(file($0), for: request.methodologyFile) }
         let report = BudgetReport(rules: rules, amountField: amount, register: request.register)
-        let read = try Self.each(paths.count, threads: request.threads) { index in
+        let read = try Parallel.map(paths.count, threads: request.threads) { index in
             try report.read(paths[index], year: years[index], progress: request.progress)
         }
         var values: [UnitCode: [String: [Int: Double]]] = [:]
@@ -163,44 +162,4 @@ struct Rb28S: YearlyMetricSource {
         }
         return Array(window)
     }
-
-    /// Runs `body` for 0..<count on up to `threads` threads; the results in order, and the error of
-    /// the lowest index when any fails (so the same files give the same error whatever the threads).
-    static func each<T: Sendable>(_ count: Int, threads: Int, _ body: @escaping @Sendable (Int) throws -> T) throws -> [T] {
-        let results = Results<T>(count)
-        let workers = max(1, min(threads, count))
-        if workers == 1 {
-            for index in 0..<count { results.set(index, Result { try body(index) }) }
-        } else {
-            DispatchQueue.concurrentPerform(iterations: workers) { _ in
-                while let index = results.next() { results.set(index, Result { try body(index) }) }
-            }
-        }
-        return try results.all()
-    }
-}
-
-/// Results filled by several threads, each index by one.
-private final class Results<T: Sendable>: @unchecked Sendable {
-    private let lock = NSLock()
-    private var items: [Result<T, Error>?]
-    private var handedOut = 0
-
-    init(_ count: Int) { items = Array(repeating: nil, count: count) }
-
-    func next() -> Int? {
-        lock.lock()
-        defer { lock.unlock() }
-        guard handedOut < items.count else { return nil }
-        handedOut += 1
-        return handedOut - 1
-    }
-
-    func set(_ index: Int, _ result: Result<T, Error>) {
-        lock.lock()
-        items[index] = result
-        lock.unlock()
-    }
-
-    func all() throws -> [T] { try items.map { try $0!.get() } }
 }
