@@ -89,7 +89,8 @@ struct Rb28S: YearlyMetricSource {
             let unit = try spec.optional("unit")?.string() ?? "PLN"
             let filters = try BudgetReport.LineField.allCases.compactMap { field -> BudgetReport.Filter? in
                 guard let item = spec.optional(field.rawValue) else { return nil }
-                let codes = try (item.mappingKeys().isEmpty && (try? item.sequence()) != nil ? item.sequence() : [item]).map { try Self.code($0, field) }
+                // A list of codes, or one code alone.
+                let codes = try ((try? item.sequence()) ?? [item]).map { try Self.code($0, field) }
                 guard !codes.isEmpty else { throw item.error("expected a list of codes") }
                 return BudgetReport.Filter(field: field, codes: codes)
             }
