@@ -9,6 +9,8 @@ public struct RankingResult: Sendable {
     public let unplaced: [NotClassified]
     /// Per-account figures (social media only), for `explain`.
     public let accounts: [AccountFigures]
+    /// The places' bands and award odds under the methodology's `sensitivity:` block, if it has one.
+    public let uncertainty: UncertaintyResult?
     /// What the sources read, as criteria see it (for `explain`: the yearly values and their origins).
     public let data: any SourceData
     /// What was read and left out, for the run summary.
@@ -21,7 +23,8 @@ public struct RankingResult: Sendable {
 
 /// podium's computation, top to bottom:
 /// register → sources → categorise → raw values (and screening) → impute → screen by the weight
-/// available → treat → normalise → aggregate → rank and award. Rendering the reports is a separate, pure step (`ReportSet`).
+/// available → treat → normalise → aggregate → rank and award → (with a `sensitivity:` block) the
+/// same from treatment on under the varied assumptions. Rendering the reports is a separate, pure step (`ReportSet`).
 public enum Pipeline {
     /// `threads`: how many threads a long read may use (1: everything on the calling thread).
     public static func run(_ methodology: Methodology, inputs: InputFolder, threads: Int = 1,
@@ -34,9 +37,10 @@ public enum Pipeline {
             threads: threads))
         let categorised = data.categorise(methodology, register: register)
         let categories = try categorised.fields.map { try score($0, methodology) }
+        let uncertainty = try methodology.sensitivity.map { try SensitivityAnalysis.run($0, methodology, categories, threads: threads) }
         return RankingResult(
             methodology: methodology, register: register, categories: categories, unplaced: categorised.unplaced,
-            accounts: data.accounts, data: data,
+            accounts: data.accounts, uncertainty: uncertainty, data: data,
             notes: [.register(units: register.units.count, word: register.unitWord, source: register.source)] + registerNotes + data.notes)
     }
 

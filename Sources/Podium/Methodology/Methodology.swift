@@ -21,6 +21,8 @@ public struct Methodology: Sendable {
     public let missingData: MissingDataRules
     public let tieTolerance: Double
     public let awards: [AwardSpec]
+    /// The uncertainty and sensitivity analysis to run beside the ranking, if any.
+    public let sensitivity: SensitivitySpec?
     /// Group columns the file names, checked against the unit table when it is read.
     let groupReferences: GroupReferences
 

@@ -32,6 +32,7 @@ public enum MethodologyParser {
         let top = try YAMLValue(node: root, file: file, path: "").mapping(keys: [
             "schema", "id", "ranking", "title", "edition", "description", "inputs", "period", "categories",
             "criteria", "index", "eligibility", "treatment", "normalisation", "aggregation", "missing_data", "ties", "awards",
+            "sensitivity",
         ])
         let schema = try top.required("schema")
         guard try schema.integer() == Methodology.schemaVersion else {
@@ -72,6 +73,7 @@ public enum MethodologyParser {
             missingData: try MissingDataRules(try top.required("missing_data"), context: context),
             tieTolerance: try tolerance.number(),
             awards: try parseAwards(try top.required("awards")),
+            sensitivity: try top.optional("sensitivity").map { try SensitivitySpec($0, context: context) },
             groupReferences: deferred)
     }
 

@@ -17,6 +17,10 @@ public enum ReportSet {
         files.append(ReportFile(name: "awards.txt", contents: AwardsText.render(result)))
         files.append(ReportFile(name: "breakdown.csv", contents: BreakdownCSV.render(result)))
         files.append(ReportFile(name: "not-classified.csv", contents: NotClassifiedCSV.render(result)))
+        if let uncertainty = result.uncertainty {
+            files.append(ReportFile(name: "uncertainty.csv", contents: UncertaintyCSV.render(uncertainty, result)))
+            files.append(ReportFile(name: "sensitivity.csv", contents: SensitivityCSV.render(uncertainty)))
+        }
         return files
     }
 }
@@ -42,7 +46,8 @@ enum LeaderboardCSV {
     static func render(_ category: CategoryScores, _ result: RankingResult) -> String {
         var writer = CSVWriter()
         let pillars = result.methodology.pillars
-        writer.writeRow(["rank"] + UnitColumns(register: result.register).header + ["score"] + pillars.map(\.id) + ["award"])
+        writer.writeRow(["rank"] + UnitColumns(register: result.register).header + ["score"] + pillars.map(\.id) + ["award"]
+                        + (result.uncertainty == nil ? [] : ["places_90"]))
         for row in rows(category, result) { writer.writeRow(row) }
         return writer.text
     }
@@ -51,11 +56,13 @@ enum LeaderboardCSV {
     static func rows(_ category: CategoryScores, _ result: RankingResult) -> [[CSVCell]] {
         let columns = UnitColumns(register: result.register)
         let pillars = result.methodology.pillars
+        let band = result.uncertainty?.categories.first { $0.category == category.category.id }
         return category.standings.map { standing in
             [.number(String(standing.place))] + columns.cells(category.entries[standing.entry].unit)
                 + [.number(NumberText.fixed(category.scores[standing.entry], 2))]
                 + pillars.map { .number(category.pillarScores[$0.id]![standing.entry].map { NumberText.fixed($0, 2) } ?? "") }
                 + [.text(standing.award ?? "")]
+                + (band.map { [.text($0.band(standing.entry))] } ?? [])
         }
     }
 }
@@ -67,7 +74,8 @@ enum LeaderboardText {
         let identity: [(String, TextTable.Alignment)] = UnitColumns(register: result.register).headings.map { ($0, .left) }
         var table = TextTable(
             [("Miejsce", .right)] + identity + [("Wynik", .right)]
-            + pillars.map { ($0.title, .right) } + [("Nagroda", .left)])
+            + pillars.map { ($0.title, .right) } + [("Nagroda", .left)]
+            + (result.uncertainty == nil ? [] : [("Miejsca (90%)", .right)]))
         for row in LeaderboardCSV.rows(category, result) { table.add(row.map(\.value)) }
         return """
             \(methodology.title) \(methodology.edition)

@@ -2,7 +2,7 @@
 /// (nil where missing), how a missing value was imputed, treated value and the treatment it got,
 /// normalised value. Arrays are aligned with `CategoryScores.entries`.
 public struct CriterionColumn: Sendable {
-    public let criterion: CriterionInstance
+    public internal(set) var criterion: CriterionInstance
     public var raw: [Double?]
     public var imputed: [ImputedValue?]
     public var treated: [Double?]

@@ -82,21 +82,27 @@ func present(_ children: [[Double?]], weights: [Double], participant: Int) -> [(
     children.indices.compactMap { child in children[child][participant].map { (child, $0, weights[child]) } }
 }
 
-/// Scores each participant from the children that have a value: `score` returns the score and each
-/// present child's coefficient, in the order of `parts`. A participant with no child present gets
-/// nil. The loop every per-participant method shares.
+/// Scores each participant from the children that have a value: `score` returns the score and
+/// writes each present child's coefficient into `shares`, in the order of `parts`. A participant
+/// with no child present gets nil. The loop every per-participant method shares; it reuses its
+/// buffers from one participant to the next (the sensitivity analysis calls it thousands of times).
 func aggregateEach(_ children: [[Double?]], weights: [Double],
-                   _ score: (_ parts: [(child: Int, value: Double, weight: Double)], _ participant: Int) throws -> (Double, [Double]))
+                   _ score: (_ parts: [(child: Int, value: Double, weight: Double)], _ participant: Int, _ shares: inout [Double]) throws -> Double)
     rethrows -> AggregationOutcome {
     let participants = children.first?.count ?? 0
     var scores = [Double?](repeating: nil, count: participants)
     var coefficients = children.map { _ in [Double](repeating: 0, count: participants) }
+    var parts: [(child: Int, value: Double, weight: Double)] = []
+    parts.reserveCapacity(children.count)
+    var shares = [Double](repeating: 0, count: children.count)
     for participant in 0..<participants {
-        let parts = present(children, weights: weights, participant: participant)
+        parts.removeAll(keepingCapacity: true)
+        for child in children.indices {
+            if let value = children[child][participant] { parts.append((child, value, weights[child])) }
+        }
         guard !parts.isEmpty else { continue }
-        let (value, shares) = try score(parts, participant)
-        scores[participant] = value
-        for (part, share) in zip(parts, shares) { coefficients[part.child][participant] = share }
+        scores[participant] = try score(parts, participant, &shares)
+        for (position, part) in parts.enumerated() { coefficients[part.child][participant] = shares[position] }
     }
     return AggregationOutcome(scores: scores, coefficients: coefficients)
 }
@@ -108,11 +114,12 @@ func aggregateEach(_ children: [[Double?]], weights: [Double],
 func proportionalMean(_ children: [[Double?]], weights: [Double],
                       _ mean: (_ parts: [(child: Int, value: Double, weight: Double)], _ participant: Int) throws -> Double)
     rethrows -> AggregationOutcome {
-    try aggregateEach(children, weights: weights) { parts, participant in
+    try aggregateEach(children, weights: weights) { parts, participant, shares in
         let score = try mean(parts, participant)
         let weighted = parts.reduce(0) { $0 + $1.weight * $1.value }
         let total = parts.reduce(0) { $0 + $1.weight }
-        return (score, parts.map { weighted == 0 ? $0.weight / total : score * $0.weight / weighted })
+        for (position, part) in parts.enumerated() { shares[position] = weighted == 0 ? part.weight / total : score * part.weight / weighted }
+        return score
     }
 }
 

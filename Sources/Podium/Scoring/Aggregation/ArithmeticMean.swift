@@ -16,9 +16,10 @@ struct ArithmeticMean: AggregationMethod {
     init() {}
 
     func aggregate(_ children: [[Double?]], weights: [Double]) -> AggregationOutcome {
-        aggregateEach(children, weights: weights) { parts, _ in
+        aggregateEach(children, weights: weights) { parts, _, shares in
             let total = parts.reduce(0) { $0 + $1.weight }
-            return (parts.reduce(0) { $0 + $1.weight * $1.value } / total, parts.map { $0.weight / total })
+            for (position, part) in parts.enumerated() { shares[position] = part.weight / total }
+            return parts.reduce(0) { $0 + $1.weight * $1.value } / total
         }
     }
 }

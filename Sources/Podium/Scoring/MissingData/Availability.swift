@@ -35,8 +35,10 @@ enum Availability {
         guard methodology.missingData.availableMinShare != nil else { return scores }
         var scores = scores
         var excluded: [Int: String] = [:]
+        var inputs: [String: [Double?]] = [:]
+        for column in scores.columns { inputs[column.criterion.id] = column.input }
         for entry in scores.entries.indices {
-            let (nodes, shortfall) = nodes(methodology.index, criteria: { id in scores.column(id)!.input[entry] != nil },
+            let (nodes, shortfall) = nodes(methodology.index, criteria: { id in inputs[id]![entry] != nil },
                                            minShare: methodology.missingData.availableMinShare)
             if !nodes.contains(methodology.index.id) {
                 excluded[entry] = "too few criteria with a value: " + (shortfall ?? methodology.index.id)
