@@ -31,7 +31,10 @@ public struct ManifestCheck: Sendable {
         let folder = folder.count > 1 && folder.hasSuffix("/") ? String(folder.dropLast()) : folder
         let file = folder + "/" + Manifest.fileName
         guard let data = FileManager.default.contents(atPath: file) else {
-            if FileManager.default.fileExists(atPath: file) { throw AuditError.unreadable(path: file, code: EACCES) }
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: file, isDirectory: &isDirectory) {
+                throw AuditError.unreadable(path: file, code: isDirectory.boolValue ? EISDIR : EACCES)
+            }
             throw AuditError.noManifest(folder: folder)
         }
         let manifest = try ManifestDocument.decode(data, file: file)
