@@ -26,6 +26,12 @@ let package = Package(
             pkgConfig: "libarchive",
             providers: [.apt(["libarchive-dev"])]
         ),
+        // OpenSSL's libcrypto, for the SHA-256 of the files a manifest lists (Sources/Podium/Audit).
+        .systemLibrary(
+            name: "CLibCrypto",
+            pkgConfig: "libcrypto",
+            providers: [.apt(["libssl-dev"])]
+        ),
         .target(name: "PodiumCSV", dependencies: ["CLibCSV"]),
         .target(name: "PodiumDBase", dependencies: ["PodiumCSV"]),
         // The only importer of CLibArchive (with the tests' ZIP writer).
@@ -33,7 +39,7 @@ let package = Package(
         .target(
             name: "Podium",
             dependencies: [
-                "PodiumCSV", "PodiumDBase", "PodiumArchive", "CRenameExchange", "CFixedFormat",
+                "PodiumCSV", "PodiumDBase", "PodiumArchive", "CRenameExchange", "CFixedFormat", "CLibCrypto",
                 .product(name: "Yams", package: "Yams"),
             ]
         ),

@@ -18,6 +18,8 @@ public struct RankingResult: Sendable {
 
     /// The register's units, for looking names up.
     public var units: [Unit] { register.units }
+    /// Every input file read, in the order read (the register first), for the manifest.
+    public var inputFiles: [InputFileRead] { notes.inputFiles }
     public var registerSource: String { register.source }
 }
 
@@ -29,19 +31,36 @@ public enum Pipeline {
     /// `threads`: how many threads a long read may use (1: everything on the calling thread).
     public static func run(_ methodology: Methodology, inputs: InputFolder, threads: Int = 1,
                            progress: SourceRequest.Progress? = nil) throws -> RankingResult {
-        var registerNotes: [RunNote] = []
-        let register = try UnitsLoader.load(methodology.inputs.units, folder: inputs, methodology: methodology.file, notes: &registerNotes)
-        if let error = methodology.groupReferences.check(against: register) { throw error }
-        let data = try SourceSet.load(methodology.inputs.sources, SourceRequest(
-            register: register, folder: inputs, methodologyFile: methodology.file, period: methodology.period, progress: progress,
-            threads: threads))
+        let (register, data, notes) = try read(methodology, inputs: inputs, threads: threads, progress: progress, limit: .all)
         let categorised = data.categorise(methodology, register: register)
         let categories = try categorised.fields.map { try score($0, methodology) }
         let uncertainty = try methodology.sensitivity.map { try SensitivityAnalysis.run($0, methodology, categories, threads: threads) }
         return RankingResult(
             methodology: methodology, register: register, categories: categories, unplaced: categorised.unplaced,
-            accounts: data.accounts, uncertainty: uncertainty, data: data,
-            notes: [.register(units: register.units.count, word: register.unitWord, source: register.source)] + registerNotes + data.notes)
+            accounts: data.accounts, uncertainty: uncertainty, data: data, notes: notes)
+    }
+
+    /// `podium validate`: every input file the methodology names, read as a run reads it (the
+    /// register whole, every other file up to its first `rows` rows or records), computing nothing.
+    /// The files read; an error is the one a run would give for the same row.
+    public static func check(_ methodology: Methodology, inputs: InputFolder, rows: Int = 100) throws -> [InputFileRead] {
+        try read(methodology, inputs: inputs, threads: 1, progress: nil, limit: .first(rows)).notes.inputFiles
+    }
+
+    /// The register, then the sources, and what was read.
+    private static func read(_ methodology: Methodology, inputs: InputFolder, threads: Int, progress: SourceRequest.Progress?,
+                             limit: RowLimit) throws -> (register: Register, data: any SourceData, notes: [RunNote]) {
+        var registerNotes: [RunNote] = []
+        let register = try UnitsLoader.load(methodology.inputs.units, folder: inputs, methodology: methodology.file, limit: limit,
+                                            notes: &registerNotes)
+        if let error = methodology.groupReferences.check(against: register) { throw error }
+        var request = SourceRequest(
+            register: register, folder: inputs, methodologyFile: methodology.file, period: methodology.period, progress: progress,
+            threads: threads)
+        request.limit = limit
+        let data = try SourceSet.load(methodology.inputs.sources, request)
+        return (register, data,
+                [.register(units: register.units.count, word: register.unitWord, source: register.source)] + registerNotes + data.notes)
     }
 
     /// From the participants of one category to places and awards.

@@ -17,8 +17,8 @@ struct PodiumCommand: ParsableCommand {
             Exit codes: 0 success, 64 usage error, 65 bad input data or methodology,
             73 the reports could not be written.
             """,
-        version: "0.1.0",
-        subcommands: [Run.self, Explain.self, Methods.self, Import.self])
+        version: PodiumVersion.current,
+        subcommands: [Run.self, Explain.self, Methods.self, Import.self, Validate.self, Verify.self])
 
     /// The argument parser's own entry point, except that an error is one line on standard error
     /// like every other podium error (the parser would add the usage screen below it); help and
@@ -89,6 +89,8 @@ func dataErrors<T>(_ body: () throws -> T) throws -> T {
     } catch let error as MethodologyError {
         throw fail(error.description)
     } catch let error as ScoringError {
+        throw fail(error.description)
+    } catch let error as AuditError {
         throw fail(error.description)
     } catch let error as ReportError {
         throw fail(error.description, code: 73)

@@ -43,8 +43,12 @@ struct Run: ParsableCommand {
             results.append(result)
         }
         // Every ranking's folder is written before any is put in place: all are replaced, or none.
-        let folders = results.map { result in
-            ReportFolder(directory: "\(reports)/\(options.edition)/\(result.methodology.ranking)", files: ReportSet.render(result))
+        let folders = try results.map { result in
+            let files = ReportSet.render(result)
+            let manifest = try dataErrors {
+                try Manifest.render(result: result, reports: files, inputs: options.folder, sensitivitySeed: nil, threads: threads.count)
+            }
+            return ReportFolder(directory: "\(reports)/\(options.edition)/\(result.methodology.ranking)", files: files + [manifest])
         }
         try dataErrors { try ReportWriter.write(folders) }
         for (result, folder) in zip(results, folders) where !quiet {

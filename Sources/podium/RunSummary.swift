@@ -30,6 +30,8 @@ enum RunSummary {
                     + "; \(noData) without data ('-')"]
                     + (notInRegister.isEmpty ? [] : ["  not in the register (skipped): \(notInRegister.joined(separator: ", "))"])
                     + (absent.isEmpty ? [] : ["  dimensions named by the methodology but not in the file: \(absent.joined(separator: ", "))"])
+            case .inputFile:
+                []
             case .rb28s(let path, let year, let records, let deleted, let notMunicipal, let notInRegister, let withoutRows, let bytes, let seconds):
                 ["Rb-28S \(year): \(records) budget lines from \(path) (\(NumberText.fixed(Double(bytes) / 1_000_000, 1)) MB in \(NumberText.fixed(seconds, 2)) s); "
                     + "\(deleted) deleted records skipped, \(notMunicipal) lines of other budgets (powiats, voivodeships, unions) skipped"

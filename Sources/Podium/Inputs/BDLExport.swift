@@ -77,12 +77,12 @@ public struct BDLExport: Sendable {
     }
 
     /// Reads the export: `whole` asks for whole numbers (residents), `signed` allows negative values.
-    func read(_ path: String, register: Register, whole: Bool, signed: Bool) throws -> Result {
+    func read(_ path: String, register: Register, whole: Bool, signed: Bool, limit: RowLimit = .all) throws -> Result {
         var result = Result()
         var lines: [UnitCode: [Int: Int]] = [:]
         var unknown: [String: String] = [:]
         let options = CSVReadOptions(delimiter: .semicolon, decimal: .comma, encoding: encoding)
-        let summary = try CSVReader.read(path, options: options) { header in
+        let rows = try limit.readCSV(path, options: options) { header in
             let kod = try Self.column(header, ["Kod"], path: path)
             let name = header.column("Nazwa")
             let cells: [(column: CSVColumn, year: Int?)]
@@ -111,12 +111,13 @@ public struct BDLExport: Sendable {
                 unnamed = []
             }
             return { record in
-                let unit = try Self.unit(record, kod, name: name, register: register, result: &result, unknown: &unknown)
+                let unit = try Self.unit(record, kod, name: name, register: register, unknown: &unknown)
                 for (column, value) in kept where try record.text(column).trimmingCharacters(in: .whitespaces).lowercased() != value {
                     result.otherDimensionValues += 1
                     return
                 }
-                guard let unit else { return }
+                // Counted after the dimension values, so that no row is counted under two reasons.
+                guard let unit else { result.otherUnits += 1; return }
                 let rowYear = try yearColumn.map { try record.year($0) }
                 for (column, columnYear) in cells {
                     let year = columnYear ?? rowYear!
@@ -136,7 +137,7 @@ public struct BDLExport: Sendable {
                 }
             }
         }
-        result.rows = summary.records
+        result.rows = rows
         result.notInRegister = unknown.sorted { $0.key < $1.key }.map { "\($0.key) (\($0.value))" }
         return result
     }
@@ -171,9 +172,9 @@ public struct BDLExport: Sendable {
         return byYear.sorted { $0.key < $1.key }.map { ($0.value, $0.key) }
     }
 
-    /// The municipality a row is about, or nil (counted) when its id maps to none.
+    /// The municipality a row is about, or nil when its id maps to none (named when it looks like a gmina's).
     private static func unit(_ record: CSVRecord, _ kod: CSVColumn, name: CSVColumn?, register: Register,
-                             result: inout Result, unknown: inout [String: String]) throws -> Unit? {
+                             unknown: inout [String: String]) throws -> Unit? {
         let bytes = record.field(kod.index)
         guard bytes.count == 12, bytes.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) else {
             throw record.fail("column \(quoted(kod.name)): \(quoted(record.string(kod))) is not a 12-digit BDL unit code")
@@ -182,7 +183,6 @@ public struct BDLExport: Sendable {
         let digits = Array(text.utf8)
         let teryt = String(decoding: digits[2..<4] + digits[7..<12], as: UTF8.self)
         if let unit = register.unit(text: teryt) { return unit }
-        result.otherUnits += 1
         if register.kind == .terc, digits[9..<11] != [48, 48], (49...51).contains(digits[11]) {
             unknown[teryt] = try name.map { try record.text($0) } ?? "?"
         }

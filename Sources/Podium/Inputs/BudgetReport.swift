@@ -143,7 +143,7 @@ struct BudgetReport {
 
     /// Reads one year's ZIP. `trace`: a unit and a rule whose lines to keep (for `explain --lines`).
     func read(_ path: String, year: Int, trace: (unit: UnitCode, rule: Int)? = nil,
-              progress: SourceRequest.Progress? = nil) throws -> Year {
+              progress: SourceRequest.Progress? = nil, limit: RowLimit = .all) throws -> Year {
         let started = ContinuousClock.now
         // A ZIP as published, or a table someone has already unzipped.
         let plain = path.lowercased().hasSuffix(".dbf")
@@ -177,7 +177,7 @@ struct BudgetReport {
             var lineCache: [FieldKey: UInt64] = [:]
             var lastUnitKey = FieldKey(), lastUnit = Int.min
             var lastLineKey = FieldKey(), lastMask: UInt64 = 0, haveLine = false
-            return { record in
+            return limit.handler { record in
                 let amountValue = try record.scaled(amount, scale: scale)
                 let uKey = unitKey.key(record)
                 let unit: Int
@@ -226,9 +226,9 @@ struct BudgetReport {
                 }
             }
         }
-        let summary: DBaseSummary
-        if let stream {
-            summary = try DBaseReader.read(name: name, size: stream.size, source: { buffer in
+        let summary: DBaseSummary? = try limit.read {
+            guard let stream else { return try DBaseReader.read(path: path, makeHandler) }
+            return try DBaseReader.read(name: name, size: stream.size, source: { buffer in
                 let count = try stream.read(into: buffer)
                 read += count
                 if let progress, let size = stream.size, size > 0, read - reported >= 8 << 20 || count == 0 {
@@ -237,12 +237,11 @@ struct BudgetReport {
                 }
                 return count
             }, makeHandler)
-        } else {
-            summary = try DBaseReader.read(path: path, makeHandler)
         }
-        result.records = summary.records
-        result.deleted = summary.deleted
-        result.bytes = summary.bytes
+        // A limited read that stopped knows only the live records it took.
+        result.records = limit.taken(summary?.records)
+        result.deleted = summary?.deleted ?? 0
+        result.bytes = summary?.bytes ?? read
         result.seconds = (ContinuousClock.now - started).seconds
         return result
     }

@@ -14,6 +14,11 @@ public enum MetricsLoader {
 
     public static func load(_ path: String, metrics declared: [MetricDeclaration], register: Register,
                             options: CSVReadOptions = CSVReadOptions()) throws -> Result {
+        try load(path, metrics: declared, register: register, options: options, limit: .all)
+    }
+
+    static func load(_ path: String, metrics declared: [MetricDeclaration], register: Register,
+                     options: CSVReadOptions, limit: RowLimit) throws -> Result {
         var result = Result()
         let metrics = declared.map(\.name)
         let signed = Set(declared.filter(\.signed).map(\.name))
@@ -25,7 +30,7 @@ public enum MetricsLoader {
             lines[unit.code, default: [:]][metric, default: [:]][year] = record.line
             if let value { result.values[unit.code, default: [:]][metric, default: [:]][year] = value }
         }
-        let summary = try CSVReader.read(path, options: options) { header in
+        let rows = try limit.readCSV(path, options: options) { header in
             let keys = try header.require([register.codeColumn, "year"])
             if let metricColumn = header.column("metric"), let valueColumn = header.column("value") {
                 if let mixed = metrics.first(where: { header.column($0) != nil }) {
@@ -55,7 +60,7 @@ public enum MetricsLoader {
                 }
             }
         }
-        result.rows = summary.records
+        result.rows = rows
         return result
     }
 }

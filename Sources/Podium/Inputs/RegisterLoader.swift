@@ -5,10 +5,20 @@ import PodiumCSV
 public enum RegisterLoader {
     public static func load(terc: String, population: String?, options: CSVReadOptions = CSVReadOptions(),
                             populationOptions: CSVReadOptions = CSVReadOptions()) throws -> Register {
+        var register = try read(terc: terc, options: options).register
+        if let population {
+            register.setPopulation(try loadPopulation(population, register: register, options: populationOptions).values)
+        }
+        return register
+    }
+
+    /// The register, with the rows read and those skipped (voivodeships, powiats, parts of gminas).
+    static func read(terc: String, options: CSVReadOptions) throws -> (register: Register, rows: Int, skipped: [InputFileRead.Skipped]) {
         var voivodeships: [String: (name: String, line: Int)] = [:]
         var rows: [(code: UnitCode, name: String, kind: GminaKind, powiat: Int, line: Int)] = []
         var date: String?
-        try CSVReader.read(terc, options: options) { header in
+        var powiats = 0, parts = 0
+        let summary = try CSVReader.read(terc, options: options) { header in
             let columns = try header.require(["WOJ", "POW", "GMI", "RODZ", "NAZWA"])
             let dateColumn = header.column("STAN_NA")
             let (woj, pow, gmi, rodz, name) = (columns[0], columns[1], columns[2], columns[3], columns[4])
@@ -38,12 +48,13 @@ public enum RegisterLoader {
                     guard rodzText.isEmpty else {
                         throw record.fail("column 'GMI' is empty on a row of unit type RODZ \(rodzText) (only a powiat row has no GMI)")
                     }
+                    powiats += 1
                     return
                 }
                 guard let rodzCode = Int(rodzText), [1, 2, 3, 4, 5, 8, 9].contains(rodzCode) else {
                     throw record.fail("column 'RODZ': \(quoted(rodzText)) is not a TERC unit type (1–5, 8, 9)")
                 }
-                guard let kind = GminaKind(rawValue: rodzCode) else { return }  // parts and districts of gminas
+                guard let kind = GminaKind(rawValue: rodzCode) else { parts += 1; return }  // parts and districts of gminas
                 let code = UnitCode(teryt: wojText + powText + gmiText + rodzText)!
                 rows.append((code, unitName, kind, Int(powText)!, record.line))
             }
@@ -63,22 +74,20 @@ public enum RegisterLoader {
         }
         guard !units.isEmpty else { throw InputError(file: terc, line: nil, message: "the register lists no gmina") }
         let fileName = terc.split(separator: "/").last.map(String.init) ?? terc
-        var register = Register(
+        let register = Register(
             kind: .terc, units: units,
             source: "\(fileName) (GUS TERC\(date.map { ", stan na \($0)" } ?? ""))",
             groupColumns: ["voivodeship", "rodz", "powiat"])
-        if let population {
-            register.setPopulation(try loadPopulation(population, register: register, options: populationOptions))
-        }
-        return register
+        return (register, summary.records, [.init(.voivodeship, voivodeships.count), .init(.powiat, powiats), .init(.gminaPart, parts)])
     }
 
     /// `teryt,year,population` (`id` with a unit table): one row per unit and year; an empty
     /// population is missing.
-    static func loadPopulation(_ path: String, register: Register, options: CSVReadOptions) throws -> [UnitCode: [Int: Double]] {
+    static func loadPopulation(_ path: String, register: Register, options: CSVReadOptions,
+                               limit: RowLimit = .all) throws -> (values: [UnitCode: [Int: Double]], rows: Int) {
         var population: [UnitCode: [Int: Double]] = [:]
         var lines: [UnitCode: [Int: Int]] = [:]
-        try CSVReader.read(path, options: options) { header in
+        let rows = try limit.readCSV(path, options: options) { header in
             let columns = try header.require([register.codeColumn, "year", "population"])
             return { record in
                 let unit = try record.unit(columns[0], in: register)
@@ -93,6 +102,6 @@ public enum RegisterLoader {
                 }
             }
         }
-        return population
+        return (population, rows)
     }
 }

@@ -44,6 +44,8 @@ public struct SocialMediaSummary: Sendable, Equatable {
     /// How many ranges of posts.csv were read at once.
     public var postRanges = 1
     public var leftOut: [String] = []
+    /// The files read, for the manifest.
+    public var files: [InputFileRead] = []
 }
 
 /// Finds accounts by the raw bytes of their id without building a String per post.

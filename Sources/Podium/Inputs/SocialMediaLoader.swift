@@ -12,23 +12,29 @@ public enum SocialMediaLoader {
 
     static func load(accounts accountsFile: FileInput, figures source: SocialMedia.Figures, folder: InputFolder,
                      methodology: String, register: Register, period: (from: Day, to: Day), threads: Int = 1,
-                     progress: SourceRequest.Progress? = nil) throws -> Result {
+                     limit: RowLimit = .all, progress: SourceRequest.Progress? = nil) throws -> Result {
         var summary = SocialMediaSummary()
         let accountsPath = try folder.existing(accountsFile, for: methodology)
+        // Accounts are read whole even under a row limit: every later row names one.
         let accounts = try loadAccounts(accountsPath, options: accountsFile.options, register: register, summary: &summary)
+        summary.files.append(InputFileRead(path: accountsFile.path, read: summary.accountRows))
         var figures = accounts.map(AccountFigures.init)
         let lookup = AccountLookup(ids: accounts.map(\.id))
         switch source {
         case .posts(let posts, let followers):
             let followersPath = try folder.existing(followers, for: methodology)
             let postsPath = try folder.existing(posts, for: methodology)
-            try loadFollowers(followersPath, options: followers.options, lookup: lookup, period: period,
+            try loadFollowers(followersPath, options: followers.options, lookup: lookup, period: period, limit: limit,
                               figures: &figures, summary: &summary)
-            try loadPosts(postsPath, options: posts.options, lookup: lookup, period: period, threads: threads,
+            summary.files.append(InputFileRead(path: followers.path, read: summary.followerRows))
+            try loadPosts(postsPath, options: posts.options, lookup: lookup, period: period, threads: threads, limit: limit,
                           figures: &figures, summary: &summary, progress: progress.map { report in { report(postsPath, $0) } })
+            summary.files.append(InputFileRead(path: posts.path, read: summary.postRows,
+                                               skipped: [.init(.outsidePeriod, summary.postsOutsidePeriod)]))
         case .accountStats(let stats):
             let statsPath = try folder.existing(stats, for: methodology)
-            try loadStats(statsPath, options: stats.options, lookup: lookup, figures: &figures, summary: &summary)
+            try loadStats(statsPath, options: stats.options, lookup: lookup, limit: limit, figures: &figures, summary: &summary)
+            summary.files.append(InputFileRead(path: stats.path, read: summary.statsRows))
         }
         summary.leftOut = figures.compactMap { figure in figure.leftOutReason.map { "\(figure.account.id): \($0)" } }
         return Result(accounts: figures, summary: summary)
@@ -62,12 +68,12 @@ public enum SocialMediaLoader {
     /// F0 = the latest snapshot on or before the period start, else the earliest inside the period;
     /// F1 = the latest snapshot on or before the period end.
     static func loadFollowers(_ path: String, options: CSVReadOptions, lookup: AccountLookup, period: (from: Day, to: Day),
-                              figures: inout [AccountFigures], summary: inout SocialMediaSummary) throws {
+                              limit: RowLimit = .all, figures: inout [AccountFigures], summary: inout SocialMediaSummary) throws {
         var beforeStart = [(day: Day, count: Int)?](repeating: nil, count: figures.count)
         var firstInside = [(day: Day, count: Int)?](repeating: nil, count: figures.count)
         var beforeEnd = [(day: Day, count: Int)?](repeating: nil, count: figures.count)
         var seen = Set<Int>()   // account and day, packed into one number
-        let read = try CSVReader.read(path, options: options) { header in
+        let rows = try limit.readCSV(path, options: options) { header in
             let c = try header.require(["account_id", "date", "followers"])
             return { record in
                 let account = try lookup.account(record, c[0])
@@ -85,7 +91,7 @@ public enum SocialMediaLoader {
                 if day <= period.to, day > (beforeEnd[account]?.day ?? Day(number: .min)) { beforeEnd[account] = (day, count) }
             }
         }
-        summary.followerRows = read.records
+        summary.followerRows = rows
         for index in figures.indices {
             let start = beforeStart[index] ?? firstInside[index]
             figures[index].followersStart = start?.count
@@ -107,7 +113,7 @@ public enum SocialMediaLoader {
     /// row alone, the first error in file order wins, and the two checks that need every row (a sum
     /// too large, a duplicate) are made after the read.
     static func loadPosts(_ path: String, options: CSVReadOptions, lookup: AccountLookup, period: (from: Day, to: Day),
-                          threads: Int = 1, figures: inout [AccountFigures], summary: inout SocialMediaSummary,
+                          threads: Int = 1, limit: RowLimit = .all, figures: inout [AccountFigures], summary: inout SocialMediaSummary,
                           progress: ((Double) -> Void)? = nil) throws {
         let clock = ContinuousClock.now
         let accounts = figures.count
@@ -115,7 +121,8 @@ public enum SocialMediaLoader {
         let bits = PostDuplicates.partitionBits(forFileOf: size)
         var ranges: [PostRange] = []
         let first = period.from.number, last = period.to.number
-        let read = try CSVReader.read(path, options: options, threads: threads, progress: progress) { header, _ in
+        // A limited read (the first rows) is one range: the rows past the limit belong to no other.
+        let read = try limit.read { try CSVReader.read(path, options: options, threads: limit.rows == nil ? threads : 1, progress: progress) { header, _ in
             let c = try header.require(["account_id", "post_id", "published_at", "reactions", "comments", "shares", "views"])
             let (idColumn, postColumn, dateColumn) = (c[0], c[1], c[2])
             let (reactions, comments, shares, views) = (c[3], c[4], c[5], c[6])
@@ -130,7 +137,7 @@ public enum SocialMediaLoader {
                 }
                 return value
             }
-            return { record in
+            return limit.handler { record in
                 let account = try lookup.account(record, idColumn)
                 let postID = record.field(postColumn.index)
                 guard !postID.isEmpty else { throw record.fail("column 'post_id' is empty") }
@@ -152,7 +159,7 @@ public enum SocialMediaLoader {
                 base[3] = shareSum
                 base[4] |= (o1 || o2 || o3) ? 1 : 0
             }
-        }
+        } }
         // The ranges' sums, added up; counts are never negative, so a sum that overflows in a range
         // or in the adding up is larger than any count can be, whichever the order.
         for index in figures.indices {
@@ -179,9 +186,9 @@ public enum SocialMediaLoader {
         if !suspects.isEmpty {
             try PostDuplicates.confirm(path, options: options, lookup: lookup, suspects: suspects)
         }
-        summary.postRows = read.records
-        summary.postBytes = read.bytes
-        summary.postRanges = read.ranges
+        summary.postRows = limit.taken(read?.records)
+        summary.postBytes = read?.bytes ?? size
+        summary.postRanges = read?.ranges ?? 1
         summary.postsInPeriod = ranges.reduce(0) { $0 + $1.tally[accounts * PostRange.slots] }
         summary.postsOutsidePeriod = ranges.reduce(0) { $0 + $1.tally[accounts * PostRange.slots + 1] }
         summary.postSeconds = (ContinuousClock.now - clock).seconds
@@ -189,12 +196,12 @@ public enum SocialMediaLoader {
 
     /// `account_id,posts,reactions,comments,shares,followers_start,followers_end`: the same per-account
     /// figures aggregated elsewhere. An empty followers field is a missing F0 or F1.
-    static func loadStats(_ path: String, options: CSVReadOptions, lookup: AccountLookup,
+    static func loadStats(_ path: String, options: CSVReadOptions, lookup: AccountLookup, limit: RowLimit = .all,
                           figures: inout [AccountFigures], summary: inout SocialMediaSummary) throws {
         var lines: [Int: Int] = [:]
         var updated = figures
         for index in updated.indices { updated[index].leftOutReason = "no row in \(path)" }
-        let read = try CSVReader.read(path, options: options) { header in
+        let rows = try limit.readCSV(path, options: options) { header in
             let c = try header.require(["account_id", "posts", "reactions", "comments", "shares", "followers_start", "followers_end"])
             return { record in
                 let account = try lookup.account(record, c[0])
@@ -224,7 +231,7 @@ public enum SocialMediaLoader {
             }
         }
         figures = updated
-        summary.statsRows = read.records
+        summary.statsRows = rows
     }
 }
 

@@ -60,10 +60,10 @@ struct BDL: YearlyMetricSource {
 
     func loadYearly(_ request: SourceRequest) throws -> YearlyValues {
         let path = try request.folder.existing(export.file, for: request.methodologyFile)
-        let read = try export.read(path, register: request.register, whole: false, signed: metric.signed)
+        let read = try export.read(path, register: request.register, whole: false, signed: metric.signed, limit: request.limit)
         var values: [UnitCode: [String: [Int: Double]]] = [:]
         for (unit, years) in read.values { values[unit] = [metric.name: years] }
-        return YearlyValues(values: values, notes: [read.note(path, metric: metric.name)],
+        return YearlyValues(values: values, notes: [read.note(path, metric: metric.name), .inputFile(read.file(export.file.path))],
                             origins: [metric.name: "\(Self.description.id) \(export.file.path)"])
     }
 }
@@ -72,5 +72,11 @@ extension BDLExport.Result {
     func note(_ path: String, metric: String) -> RunNote {
         .bdl(path: path, metric: metric, rows: rows, otherUnits: otherUnits, notInRegister: notInRegister, noData: noData,
              otherDimensionValues: otherDimensionValues, absentDimensions: absentDimensions)
+    }
+
+    /// The file read, for the manifest: `file` relative to the inputs folder.
+    func file(_ file: String) -> InputFileRead {
+        InputFileRead(path: file, read: rows, skipped: [.init(.otherUnit, otherUnits), .init(.otherDimensionValue, otherDimensionValues),
+                                                        .init(.noData, noData)])
     }
 }

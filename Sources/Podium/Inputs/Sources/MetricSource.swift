@@ -23,6 +23,8 @@ public struct SourceRequest: Sendable {
     public let progress: Progress?
     /// How many threads a long read may use (posts: ranges of the file read at once).
     public var threads: Int = 1
+    /// How many rows of each data file to read: all (a run) or the first few (`podium validate`).
+    var limit: RowLimit = .all
 
     /// Told how far a long read has got: the file and the fraction of its bytes read.
     public typealias Progress = @Sendable (String, Double) -> Void
@@ -137,6 +139,8 @@ public enum RunNote: Sendable, Equatable {
     /// register (`1217052 Nowa`), the municipalities with no row at all, and the bytes and seconds.
     case rb28s(path: String, year: Int, records: Int, deleted: Int, notMunicipal: Int, notInRegister: [String],
                withoutRows: Int, bytes: Int, seconds: Double)
+    /// A file read, for the manifest (the summary says it in the notes above).
+    case inputFile(InputFileRead)
 }
 
 /// Every kind of input data a methodology may name in `inputs.type`.

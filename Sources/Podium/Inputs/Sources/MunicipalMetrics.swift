@@ -38,8 +38,9 @@ struct MunicipalMetrics: YearlyMetricSource {
 
     func loadYearly(_ request: SourceRequest) throws -> YearlyValues {
         let path = try request.folder.existing(metricsFile, for: request.methodologyFile)
-        let loaded = try MetricsLoader.load(path, metrics: metrics, register: request.register, options: metricsFile.options)
-        var notes: [RunNote] = [.metrics(rows: loaded.rows, path: path)]
+        let loaded = try MetricsLoader.load(path, metrics: metrics, register: request.register, options: metricsFile.options,
+                                            limit: request.limit)
+        var notes: [RunNote] = [.metrics(rows: loaded.rows, path: path), .inputFile(InputFileRead(path: metricsFile.path, read: loaded.rows))]
         if !loaded.ignoredColumns.isEmpty { notes.append(.ignoredColumns(loaded.ignoredColumns)) }
         let origin = "\(Self.description.id) \(metricsFile.path)"
         return YearlyValues(values: loaded.values, notes: notes, origins: Dictionary(uniqueKeysWithValues: metrics.map { ($0.name, origin) }))

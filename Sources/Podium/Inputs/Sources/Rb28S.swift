@@ -123,7 +123,7 @@ struct Rb28S: YearlyMetricSource {
         let paths = try years.map { try request.folder.existing(file($0), for: request.methodologyFile) }
         let report = BudgetReport(rules: rules, amountField: amount, register: request.register)
         let read = try Parallel.map(paths.count, threads: request.threads) { index in
-            try report.read(paths[index], year: years[index], progress: request.progress)
+            try report.read(paths[index], year: years[index], progress: request.progress, limit: request.limit)
         }
         var values: [UnitCode: [String: [Int: Double]]] = [:]
         var notes: [RunNote] = []
@@ -140,6 +140,10 @@ struct Rb28S: YearlyMetricSource {
                                 notMunicipal: year.notMunicipal,
                                 notInRegister: year.unknownBudgets,
                                 withoutRows: without, bytes: year.bytes, seconds: year.seconds))
+            notes.append(.inputFile(InputFileRead(
+                path: file(year.year).path, unit: .records, read: year.records + year.deleted,
+                skipped: [.init(.deleted, year.deleted), .init(.otherBudget, year.notMunicipal),
+                          .init(.notInRegister, year.unknown.reduce(0) { $0 + $1.lines })])))
         }
         let origin = "\(Self.description.id) \(pattern)"
         return YearlyValues(values: values, notes: notes, origins: Dictionary(uniqueKeysWithValues: rules.map { ($0.metric.name, origin) }))

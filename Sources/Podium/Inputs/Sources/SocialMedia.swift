@@ -80,7 +80,7 @@ struct SocialMedia: MetricSource {
         }
         let loaded = try SocialMediaLoader.load(
             accounts: accountsFile, figures: figures, folder: request.folder, methodology: request.methodologyFile,
-            register: request.register, period: (from, to), threads: request.threads, progress: request.progress)
+            register: request.register, period: (from, to), threads: request.threads, limit: request.limit, progress: request.progress)
         let read = loaded.summary
         var notes: [RunNote] = [.accounts(rows: read.accountRows)]
         if case .accountStats = figures {
@@ -91,6 +91,7 @@ struct SocialMedia: MetricSource {
                                 inPeriod: read.postsInPeriod, outsidePeriod: read.postsOutsidePeriod))
         }
         notes.append(.accountsLeftOut(read.leftOut))
+        notes += read.files.map(RunNote.inputFile)
         return SocialMediaData(notes: notes, accounts: loaded.accounts)
     }
 }

@@ -1,0 +1,57 @@
+/// `manifest.json`, written beside a ranking's reports in the same folder write: which podium, which
+/// methodology and which input files (with what was read of them and left out) made the reports, and
+/// the SHA-256 of the methodology, of every input and of every other file of the folder. No
+/// timestamp: the same inputs give the same manifest, byte for byte. `ManifestCheck` recomputes it.
+public enum Manifest {
+    public static let fileName = "manifest.json"
+
+    /// The manifest of `reports` (every other file of the folder). Inputs are hashed from the inputs
+    /// folder after the run, each file once, on up to `threads` threads. `sensitivitySeed`: the seed
+    /// of the methodology's sensitivity analysis, `null` when it has none.
+    public static func render(result: RankingResult, reports: [ReportFile], inputs: InputFolder,
+                              sensitivitySeed: UInt64?, threads: Int = 1) throws -> ReportFile {
+        if let clash = reports.first(where: { $0.name == fileName }) { throw AuditError.reportNamedManifest(clash.name) }
+        let methodologyFile = inputs.relative(result.methodology.file)
+        let files = result.inputFiles
+        var paths = [methodologyFile]
+        for file in files where !paths.contains(file.path) { paths.append(file.path) }
+        let hashed = try Parallel.map(paths.count, threads: threads) { [paths] index in try SHA256.file(inputs.resolve(paths[index])) }
+        let digests = Dictionary(zip(paths, hashed), uniquingKeysWith: { first, _ in first })
+
+        let document = JSONText.object([
+            ("podium_version", .string(PodiumVersion.current)),
+            ("methodology", .object([
+                ("id", .string(result.methodology.id)),
+                ("file", .string(methodologyFile)),
+            ] + digestMembers(digests[methodologyFile]!))),
+            ("sensitivity_seed", sensitivitySeed.map(JSONText.unsigned) ?? .null),
+            ("inputs", .array(files.map { file in
+                .object([("path", .string(file.path))] + digestMembers(digests[file.path]!) + [
+                    (file.unit.rawValue, .integer(file.read)),
+                    ("skipped", .object(file.skipped.map { ($0.reason.rawValue, .integer($0.count)) })),
+                ])
+            })),
+            ("reports", .array(reports.sorted { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) }.map { report in
+                .object([("name", .string(report.name))]
+                        + digestMembers(FileDigest(bytes: report.contents.utf8.count, sha256: SHA256.hex(of: report.contents))))
+            })),
+        ])
+        return ReportFile(name: fileName, contents: document.document)
+    }
+
+    private static func digestMembers(_ digest: FileDigest) -> [(key: String, value: JSONText)] {
+        [("bytes", .integer(digest.bytes)), ("sha256", .string(digest.sha256))]
+    }
+}
+
+extension InputFolder {
+    /// A path as the manifest records it: relative to the inputs folder when it lies inside it.
+    func relative(_ path: String) -> String {
+        path.hasPrefix(root + "/") ? String(path.dropFirst(root.count + 1)) : path
+    }
+
+    /// A path the manifest records, as it is opened: inside the inputs folder unless absolute.
+    func resolve(_ path: String) -> String {
+        path.hasPrefix("/") ? path : root + "/" + path
+    }
+}
