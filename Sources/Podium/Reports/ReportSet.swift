@@ -17,6 +17,8 @@ public enum ReportSet {
         files.append(ReportFile(name: "awards.txt", contents: AwardsText.render(result)))
         files.append(ReportFile(name: "breakdown.csv", contents: BreakdownCSV.render(result)))
         files.append(ReportFile(name: "not-classified.csv", contents: NotClassifiedCSV.render(result)))
+        let audit = RankingAudit(result)
+        files += [ReportFile(name: "audit.csv", contents: AuditCSV.render(audit, result)), ReportFile(name: "audit.txt", contents: AuditText.render(audit, result))]
         return files
     }
 }
