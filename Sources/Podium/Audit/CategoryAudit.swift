@@ -87,7 +87,7 @@ public struct GroupAudit: Sendable {
         id = node.id
         title = node.title
         role = node.role
-        members = node.children.map { Member(id: $0.id, title: $0.title, role: $0.role) }
+        members = node.children.map { Member(id: $0.id, role: $0.role) }
         let ids = members.map(\.id)
         let values = node.children.map { child in
             child.role == .criterion ? scores.column(child.id)!.normalised : scores.pillarScores[child.id]!
@@ -109,7 +109,6 @@ public struct GroupAudit: Sendable {
 
     public struct Member: Sendable {
         public let id: String
-        public let title: String
         public let role: WeightNode.Role
     }
 
