@@ -21,6 +21,8 @@ public enum ReportSet {
             files.append(ReportFile(name: "uncertainty.csv", contents: UncertaintyCSV.render(uncertainty, result)))
             files.append(ReportFile(name: "sensitivity.csv", contents: SensitivityCSV.render(uncertainty)))
         }
+        let audit = RankingAudit(result)
+        files += [ReportFile(name: "audit.csv", contents: AuditCSV.render(audit, result)), ReportFile(name: "audit.txt", contents: AuditText.render(audit, result))]
         return files
     }
 }
