@@ -13,7 +13,7 @@ public enum CompareError: Error, CustomStringConvertible, Sendable, Equatable {
     public var description: String {
         switch self {
         case .noFolder(let path):
-            return "the report folder '\(path)' does not exist"
+            return "there is no report folder '\(path)'"
         case .notReportFolder(let path, let rankings):
             return "'\(path)' is not a ranking's report folder (it has no breakdown.csv)"
                 + (rankings.isEmpty ? "" : "; report folders in it: \(rankings.joined(separator: ", "))")

@@ -124,13 +124,24 @@ private struct Breakdown {
         var breakdown: Breakdown?
         var positions: [String: [String: Int]] = [:]
         var criteria: Set<String> = []
-        try CSVReader.read(path) { header in
+        // A unit table's code column is `id`, like the column of the criterion, pillar or index.
+        var options = CSVReadOptions()
+        options.allowsRepeatedColumns = true
+        try CSVReader.read(path, options: options) { header in
             guard header.names.count > 1, header.column("category")?.index == 0,
                   let codeColumn = ["teryt", "id"].first(where: { header.column($0)?.index == 1 }) else {
                 throw InputError(file: path, line: 1, message: "not a podium breakdown: the first columns must be category and teryt (or id); found "
                                  + header.names.prefix(5).map { quoted($0) }.joined(separator: ", "))
             }
-            let c = try header.require(["category", codeColumn, "name", "place", "level", "id", "parent", "normalised", "contribution"])
+            if let repeated = header.names.first(where: { header.columns($0).count > (codeColumn == "id" && $0 == "id" ? 2 : 1) }) {
+                throw CSVError.duplicateColumn(file: path, column: repeated)
+            }
+            var c = try header.require(["category", codeColumn, "name", "place", "level", "id", "parent", "normalised", "contribution"])
+            // The node column is the last `id`; a unit table's code column is the first.
+            guard let node = header.columns("id").last, node.index > 1 else {
+                throw CSVError.missingColumns(file: path, missing: ["id"], found: header.names)
+            }
+            c[5] = node
             breakdown = Breakdown(file: path, codeColumn: codeColumn)
             return { record in
                 let category = try record.published(c[0]), code = try record.published(c[1]), name = try record.published(c[2])
