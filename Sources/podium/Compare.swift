@@ -14,7 +14,7 @@ struct Compare: ParsableCommand {
             every category: places, scores, their changes, status, and the change of each criterion's \
             contribution) and compare.txt (the printed summary) into that folder, which is replaced whole \
             and so may hold only those two files. Example:
-              podium compare Reports/2023/green-finance Reports/2024/green-finance --output Reports/compare-2023-2024
+              podium compare Reports/2023/green-finance Reports/2024/green-finance --output gf-2023-2024
             """)
 
     @Argument(help: ArgumentHelp("The first report folder (A), e.g. Reports/2023/green-finance.", valueName: "reports-a"))

@@ -77,6 +77,7 @@ private struct Breakdown {
     }
 
     struct UnitRows {
+        let category: String
         let code: String
         let name: String
         let place: Int
@@ -122,7 +123,9 @@ private struct Breakdown {
 
     static func read(_ path: String) throws -> Breakdown {
         var breakdown: Breakdown?
-        var positions: [String: [String: Int]] = [:]
+        // Rows are gathered by unit in the order units first appear, then grouped by category.
+        var all: [UnitRows] = []
+        var positions: [NotClassifiedUnit.Key: Int] = [:]
         var criteria: Set<String> = []
         // A unit table's code column is `id`, like the column of the criterion, pillar or index.
         var options = CSVReadOptions()
@@ -143,57 +146,72 @@ private struct Breakdown {
             }
             c[5] = node
             breakdown = Breakdown(file: path, codeColumn: codeColumn)
+            // Categories, ids and parents repeat on every unit, codes and names on every row of one:
+            // each distinct text is checked (UTF-8, no control character) and restored once. Not the
+            // empty text (allowed in one column only), nor one with U+FFFD, which bytes that are not
+            // UTF-8 also decode to.
+            var checked: [String: String] = [:]
+            func text(_ record: CSVRecord, _ column: CSVColumn, allowEmpty: Bool = false) throws -> String {
+                let raw = record.string(column)
+                if let known = checked[raw] { return known }
+                let value = try record.published(column, allowEmpty: allowEmpty)
+                if !raw.isEmpty, !raw.unicodeScalars.contains("\u{FFFD}") { checked[raw] = value }
+                return value
+            }
             return { record in
-                let category = try record.published(c[0]), code = try record.published(c[1]), name = try record.published(c[2])
-                let unitLabel = "\(codeColumn) \(quoted(code)) in category \(quoted(category))"
+                let category = try text(record, c[0]), code = try text(record, c[1]), name = try text(record, c[2])
+                func unitLabel() -> String { "\(codeColumn) \(quoted(code)) in category \(quoted(category))" }
                 guard let place = try record.integer(c[3]), place >= 1 else {
                     throw record.fail("column \(quoted(c[3].name)): \(quoted(record.string(c[3]))) is not a place (1, 2, …)")
                 }
                 guard let level = Level(rawValue: try record.label(c[4])) else {
                     throw record.fail("column \(quoted(c[4].name)): \(quoted(record.string(c[4]))) is not criterion, pillar or index")
                 }
-                let id = try record.published(c[5])
-                let row = Row(level: level, parent: try record.published(c[6], allowEmpty: true),
+                let id = try text(record, c[5])
+                let row = Row(level: level, parent: try text(record, c[6], allowEmpty: true),
                               normalised: try record.number(c[7]), contribution: try record.number(c[8]))
 
-                if positions[category] == nil { breakdown!.categoryOrder.append(category) }
+                let key = NotClassifiedUnit.Key(category: category, code: code)
                 let position: Int
-                if let known = positions[category]?[code] {
+                if let known = positions[key] {
                     position = known
-                    let first = breakdown!.units[category]![known]
+                    let first = all[known]
                     guard first.place == place, first.name == name else {
-                        throw record.fail("\(unitLabel) is \(quoted(name)) on place \(place) here "
+                        throw record.fail("\(unitLabel()) is \(quoted(name)) on place \(place) here "
                                           + "but \(quoted(first.name)) on place \(first.place) on line \(first.line)")
                     }
                 } else {
-                    position = breakdown!.units[category, default: []].count
-                    positions[category, default: [:]][code] = position
-                    breakdown!.units[category, default: []].append(UnitRows(code: code, name: name, place: place, line: record.line))
+                    position = all.count
+                    positions[key] = position
+                    all.append(UnitRows(category: category, code: code, name: name, place: place, line: record.line))
                 }
-                var unit = breakdown!.units[category]![position]
-                guard unit.rows[id] == nil else {
-                    throw record.fail("\(quoted(id)) is listed twice for \(unitLabel)")
+                guard all[position].rows[id] == nil else {
+                    throw record.fail("\(quoted(id)) is listed twice for \(unitLabel())")
                 }
                 switch level {
                 case .index:
-                    guard unit.score == nil else { throw record.fail("a second index row for \(unitLabel)") }
+                    guard all[position].score == nil else { throw record.fail("a second index row for \(unitLabel())") }
                     guard let score = row.normalised else { throw record.fail("column \(quoted(c[7].name)) is empty: the index row holds the score") }
-                    unit.score = score
+                    all[position].score = score
                 case .criterion:
-                    unit.criteria.append(id)
+                    all[position].criteria.append(id)
                     if criteria.insert(id).inserted { breakdown!.criteria.append(id) }
                 case .pillar:
                     break
                 }
-                unit.rows[id] = row
-                breakdown!.units[category]![position] = unit
+                all[position].rows[id] = row
             }
         }
         guard var result = breakdown else { throw CSVError.emptyFile(file: path) }
+        if let unit = all.first(where: { $0.score == nil }) {
+            throw InputError(file: path, line: unit.line,
+                             message: "\(result.codeColumn) \(quoted(unit.code)) in category \(quoted(unit.category)) has no index row (its score)")
+        }
+        for unit in all {
+            if result.units[unit.category] == nil { result.categoryOrder.append(unit.category) }
+            result.units[unit.category, default: []].append(unit)
+        }
         for category in result.categoryOrder {
-            if let unit = result.units[category]!.first(where: { $0.score == nil }) {
-                throw InputError(file: path, line: unit.line, message: "\(result.codeColumn) \(quoted(unit.code)) in category \(quoted(category)) has no index row (its score)")
-            }
             result.units[category]!.sort { ($0.place, $0.code) < ($1.place, $1.code) }
         }
         return result
