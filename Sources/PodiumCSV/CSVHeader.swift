@@ -18,9 +18,10 @@ public final class CSVHeader: Sendable {
     public let decimal: DecimalSeparator
     public let encoding: TextEncoding
 
-    init(file: String, names: [String], delimiter: CSVDelimiter, decimal: DecimalSeparator, encoding: TextEncoding = .utf8) throws {
+    init(file: String, names: [String], delimiter: CSVDelimiter, decimal: DecimalSeparator, encoding: TextEncoding = .utf8,
+         allowsRepeatedColumns: Bool = false) throws {
         var seen = Set<String>()
-        for name in names {
+        for name in names where !allowsRepeatedColumns {
             let key = Self.key(name)
             if !seen.insert(key).inserted { throw CSVError.duplicateColumn(file: file, column: name) }
         }
@@ -40,6 +41,12 @@ public final class CSVHeader: Sendable {
         let key = Self.key(name)
         guard let index = names.firstIndex(where: { Self.key($0) == key }) else { return nil }
         return CSVColumn(index: index, name: names[index])
+    }
+
+    /// Every column called `name`, in order (more than one only with `allowsRepeatedColumns`).
+    public func columns(_ name: String) -> [CSVColumn] {
+        let key = Self.key(name)
+        return names.indices.filter { Self.key(names[$0]) == key }.map { CSVColumn(index: $0, name: names[$0]) }
     }
 
     /// The named columns, in the order asked; a missing one is an error that lists every missing column

@@ -19,6 +19,10 @@ public struct CSVReadOptions: Sendable {
     /// How the file's text is encoded: UTF-8 (a BOM is skipped), or Windows-1250 where a public file
     /// is published so (GUS BDL exports may be). Header names and `CSVRecord.text` decode with it.
     public var encoding: TextEncoding = .utf8
+    /// A header may name a column twice (`column(_:)` finds the first, `columns(_:)` every one): only
+    /// for reading podium's own `breakdown.csv` of a unit table, whose code column and node column
+    /// are both `id`. Input files never may.
+    public var allowsRepeatedColumns = false
 
     public init(delimiter: CSVDelimiter = .detect, decimal: DecimalSeparator = .point, encoding: TextEncoding = .utf8) {
         self.delimiter = delimiter
@@ -108,7 +112,7 @@ public enum CSVReader {
             // A header of its own: a row's reference to a header shared by two threads would make
             // both bump one reference count, and the cores would fight over its cache line.
             let own = try CSVHeader(file: header.file, names: header.names, delimiter: header.delimiter, decimal: header.decimal,
-                                    encoding: header.encoding)
+                                    encoding: header.encoding, allowsRepeatedColumns: options.allowsRepeatedColumns)
             let handler = try makeRowHandler(own, index)
             readers.append(try RangeReader(path: path, name: name, start: start, header: own, handler: handler, options: options))
         }
@@ -529,7 +533,7 @@ struct RowAssembler {
                     return name
                 }
                 let header = try CSVHeader(file: file, names: names, delimiter: delimiter, decimal: options.decimal,
-                                           encoding: options.encoding)
+                                           encoding: options.encoding, allowsRepeatedColumns: options.allowsRepeatedColumns)
                 sink = Unmanaged.passRetained(RowSink(header: header, handle: try makeRowHandler(header)))
             }
         } catch {

@@ -60,6 +60,15 @@ public struct CSVWriter: Sendable {
         }
     }
 
+    /// The text a cell of a report that this writer wrote stood for: `'=x` back to `=x`, for reading
+    /// podium's own reports (`podium compare`). A text that itself began with `'=` (written as it is)
+    /// loses its `'` too: the one ambiguity, and the writer gives it back on the way out.
+    public static func unneutralised(_ field: String) -> String {
+        let utf8 = field.utf8
+        guard utf8.first == UInt8(ascii: "'"), let second = utf8.dropFirst().first, formulaStarts.contains(second) else { return field }
+        return String(field.dropFirst())
+    }
+
     /// `=`, `+`, `-`, `@`, tab and CR: OWASP's list of the characters a formula can start with.
     static let formulaStarts: Set<UInt8> = [UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@"), 0x09, 0x0D]
     static let numberBytes = Set("0123456789.-+eE".utf8)
