@@ -41,7 +41,10 @@ let package = Package(
             dependencies: [
                 "PodiumCSV", "PodiumDBase", "PodiumArchive", "CRenameExchange", "CFixedFormat", "CLibCrypto",
                 .product(name: "Yams", package: "Yams"),
-            ]
+            ],
+            // Optimised in debug builds too: the tests run whole rankings, and the sensitivity
+            // analysis (thousands of recomputed categories) takes minutes unoptimised, seconds optimised.
+            swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]
         ),
         .executableTarget(
             name: "podium",

@@ -46,7 +46,7 @@ struct Run: ParsableCommand {
         let folders = try results.map { result in
             let files = ReportSet.render(result)
             let manifest = try dataErrors {
-                try Manifest.render(result: result, reports: files, inputs: options.folder, sensitivitySeed: nil, threads: threads.count)
+                try Manifest.render(result: result, reports: files, inputs: options.folder, sensitivitySeed: result.methodology.sensitivity?.seed, threads: threads.count)
             }
             return ReportFolder(directory: "\(reports)/\(options.edition)/\(result.methodology.ranking)", files: files + [manifest])
         }
@@ -62,6 +62,10 @@ struct Run: ParsableCommand {
     private func summary(_ result: RankingResult, directory: String, files: Int) -> String {
         var lines = ["\(result.methodology.title) \(result.methodology.edition) (\(result.methodology.id)) → \(directory)/ (\(files) files)"]
         lines += RunSummary.lines(result.notes).map { "  " + $0 }
+        if let uncertainty = result.uncertainty {
+            lines.append("  sensitivity: \(uncertainty.runs) runs varying \(uncertainty.factors.map(\.rawValue).joined(separator: ", ")) "
+                + "(\(uncertainty.evaluations) recomputations of every category) in \(NumberText.fixed(uncertainty.seconds, 2)) s")
+        }
         for category in result.categories {
             lines.append("  \(category.category.id): \(category.entries.count) classified, \(category.notClassified.count) not classified")
         }

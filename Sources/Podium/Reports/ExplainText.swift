@@ -87,6 +87,18 @@ public enum ExplainText {
         return text
     }
 
+    /// The band of places and the award odds over the sensitivity runs.
+    static func uncertaintyLines(_ band: CategoryUncertainty, entry: Int, _ uncertainty: UncertaintyResult) -> String {
+        let varied = uncertainty.factors.map(\.rawValue).joined(separator: ", ")
+        var text = "Over \(uncertainty.runs) sensitivity runs (varying \(varied); seed \(uncertainty.seed)): median place \(band.medianPlace[entry]), "
+            + "90% of runs between places \(band.band(entry))\n"
+        let odds = zip(uncertainty.awardTitles, band.awardShares).map { title, shares in
+            "\(title) \(NumberText.fixed(shares[entry] * 100, 1))%"
+        }
+        if !odds.isEmpty { text += "Award odds: \(odds.joined(separator: "; "))\n" }
+        return text
+    }
+
     private static func explain(_ unit: Unit, in category: CategoryScores, _ result: RankingResult) -> String {
         let methodology = result.methodology
         var text = "Category: \(category.category.title) (\(category.category.id))\n"
@@ -108,6 +120,10 @@ public enum ExplainText {
             text += "Behind place \(above.place) (\(leader.name), \(NumberText.fixed(category.scores[above.entry], 2))) by \(NumberText.fixed(gap, 2)) points\n"
         } else {
             text += "First place\n"
+        }
+        if let uncertainty = result.uncertainty,
+           let band = uncertainty.categories.first(where: { $0.category == category.category.id }) {
+            text += uncertaintyLines(band, entry: entry, uncertainty)
         }
         if !category.entries[entry].accounts.isEmpty { text += accountFigures(category.entries[entry].accounts, result) }
         let weights = methodology.index.relativeWeights

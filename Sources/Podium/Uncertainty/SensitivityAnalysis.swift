@@ -12,6 +12,12 @@ public struct UncertaintyResult: Sendable {
     public let categories: [CategoryUncertainty]
     /// How many bootstrap samples the intervals of the indices come from.
     public let bootstrapSamples: Int
+    /// How long the analysis took (for the run summary and the benchmark; no report prints it).
+    public let seconds: Double
+
+    /// How many times every category was recomputed: A and B per run, and A with one assumption
+    /// from B per assumption when more than one varies.
+    public var evaluations: Int { runs * (factors.count > 1 ? factors.count + 2 : 2) }
 }
 
 /// One category's places under the varied assumptions, and which assumption moves them most.
@@ -62,14 +68,15 @@ public struct Estimate: Sendable, Equatable {
 ///   Y = (1/n) Σ |place − nominal place|,
 /// and its indices are Saltelli's (2010) first-order estimator and Jansen's (1999) total-effect
 /// estimator,
-///   S_i = mean(f(B) · (f(A_B^i) − f(A))) / V,   S_Ti = mean((f(A) − f(A_B^i))²) / 2V,
-/// with V the variance of f(A) and f(B) together, and an interval from the 2.5th to the 97.5th
+///   S_i = mean((f(B) − f₀) · (f(A_B^i) − f(A))) / V,   S_Ti = mean((f(A) − f(A_B^i))²) / 2V,
+/// with f₀ and V the mean and variance of f(A) and f(B) together, and an interval from the 2.5th to the 97.5th
 /// percentile of the same estimators over bootstrap samples of the base rows.
 enum SensitivityAnalysis {
     static let bootstrapSamples = 1000
 
     static func run(_ spec: SensitivitySpec, _ methodology: Methodology, _ categories: [CategoryScores],
                     threads: Int) throws -> UncertaintyResult {
+        let started = ContinuousClock.now
         let models = try categories.map { try CategoryModel($0, methodology, spec) }
         let factors = spec.factors
         let index = methodology.index
@@ -125,7 +132,7 @@ enum SensitivityAnalysis {
                 indices: SobolIndices.estimate(outputs, factors: factors, bootstrap: &bootstrap, samples: bootstrapSamples))
         }
         return UncertaintyResult(seed: spec.seed, runs: spec.runs, factors: factors, awardTitles: titles,
-                                 categories: results, bootstrapSamples: bootstrapSamples)
+                                 categories: results, bootstrapSamples: bootstrapSamples, seconds: (ContinuousClock.now - started).seconds)
     }
 
     /// The smallest value that at least `percent` % of the sorted values reach (the inverse of the

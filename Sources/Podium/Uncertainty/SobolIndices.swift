@@ -1,4 +1,6 @@
-/// Saltelli's first-order and Jansen's total-effect estimators, with bootstrap intervals.
+/// Saltelli's first-order and Jansen's total-effect estimators, with bootstrap intervals. The
+/// first-order estimator centres f(B) on the mean of f(A) and f(B) (the same expectation, since
+/// f(A_B^i) − f(A) has mean 0, with a smaller variance when the output is far from 0).
 enum SobolIndices {
     /// `outputs[r]` = [f(A_r), f(B_r), f(A_B^1_r), …, f(A_B^k_r)] for base row r; one index per factor.
     static func estimate(_ outputs: [[Double]], factors: [SensitivityFactor], bootstrap: inout RandomStream,
@@ -41,7 +43,7 @@ enum SobolIndices {
             var first = 0.0, total = 0.0
             for row in rows {
                 let a = outputs[row][0], b = outputs[row][1], ab = outputs[row][2 + factor]
-                first += b * (ab - a)
+                first += (b - mean) * (ab - a)
                 total += (a - ab) * (a - ab)
             }
             return (first / n / variance, total / (2 * n) / variance)
