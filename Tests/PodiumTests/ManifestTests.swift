@@ -203,8 +203,9 @@ struct ManifestTests {
         let clean = try ManifestCheck.verify(folder: directory, inputs: fixture.folder)
         #expect(clean.matches)
         #expect(clean.methodology == "test-public-2024" && clean.podiumVersion == PodiumVersion.current)
-        // The methodology, 5 inputs and the reports (2 for the one category, awards, breakdown, not classified).
-        #expect(clean.checked == 1 + 5 + 5)
+        // The methodology, 5 inputs and the reports (2 for the one category, awards, breakdown, not
+        // classified, audit.csv and audit.txt).
+        #expect(clean.checked == 1 + 5 + 7)
 
         try fixture.write("bdl/sewage.csv", PublicDataTests.sewage + "\"010214305011\";\"Jawor\";2021;1,0;\"%\";\"\";\n")
         try FileManager.default.removeItem(atPath: fixture.path("rb28s/Rb28S_2022Q4.zip"))

@@ -49,6 +49,9 @@ struct SensitivityTests {
             """)
         #expect(files["miasta.csv"]!.hasPrefix("rank,teryt,name,voivodeship,score,finance,outcomes,award,places_90\n1,1061011,Łódź,łódzkie,81.25,75.00,100.00,Lider,1–1\n"))
         #expect(files["miasta.txt"]!.contains("Miejsca (90%)"))
+        // compare reads every other CSV of a folder as a leaderboard: the list must name them all.
+        let categories = Set(result.categories.map { "\($0.category.id).csv" })
+        #expect(Set(files.keys.filter { $0.hasSuffix(".csv") }).subtracting(categories) == ReportSet.otherCSVFiles)
         // Without the block, no column and no files.
         let (plain, fixture) = try BudgetFixture.run()
         fixture.remove()

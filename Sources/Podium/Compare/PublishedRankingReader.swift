@@ -27,7 +27,7 @@ extension PublishedRanking {
             throw CompareError.notReportFolder(folder, rankings: rankings)
         }
         let breakdown = try Breakdown.read("\(root)/\(breakdownFile)")
-        let leaderboards = names.filter { $0.hasSuffix(".csv") && $0 != breakdownFile && $0 != notClassifiedFile }
+        let leaderboards = names.filter { $0.hasSuffix(".csv") && !ReportSet.otherCSVFiles.contains($0) }
             .map { String($0.dropLast(4)) }
         for id in leaderboards {
             try breakdown.check(leaderboard: "\(root)/\(id).csv", category: id)

@@ -8,6 +8,12 @@ public struct ReportFile: Sendable, Equatable {
 
 /// Every report of a ranking, rendered from the run's values: pure functions, no computation.
 public enum ReportSet {
+    /// The CSV reports of a ranking's folder that are not a category's leaderboard (`compare` reads
+    /// every other `.csv` as one).
+    public static let otherCSVFiles: Set<String> = [
+        "breakdown.csv", "not-classified.csv", "audit.csv", "uncertainty.csv", "sensitivity.csv",
+    ]
+
     public static func render(_ result: RankingResult) -> [ReportFile] {
         var files: [ReportFile] = []
         for category in result.categories {
