@@ -8,9 +8,12 @@ enum AggregationStage {
         var values: [String: [Double?]] = [:]
         for column in scores.columns { values[column.criterion.id] = column.normalised }
         var coefficients: [String: [[Double]]?] = [:]
-        let available = (0..<count).map { participant in
-            Availability.nodes(methodology.index, criteria: { values[$0]![participant] != nil },
-                               minShare: methodology.missingData.availableMinShare).nodes
+        // Nil: every criterion has a value, so every node has one (the common case, found without
+        // walking the hierarchy for each participant).
+        let available: [Set<String>?] = (0..<count).map { participant in
+            if scores.columns.allSatisfy({ $0.normalised[participant] != nil }) { return nil }
+            return Availability.nodes(methodology.index, criteria: { values[$0]![participant] != nil },
+                                      minShare: methodology.missingData.availableMinShare).nodes
         }
 
         func aggregate(_ node: WeightNode) throws {
@@ -18,7 +21,7 @@ enum AggregationStage {
             var children = node.children.map { values[$0.id]! }
             let weights = node.children.map(\.weight)
             // A node without enough of its children gets no value (and its children no say in it).
-            for participant in 0..<count where !available[participant].contains(node.id) {
+            for participant in 0..<count where available[participant].map({ !$0.contains(node.id) }) ?? false {
                 for child in children.indices { children[child][participant] = nil }
             }
             let outcome: AggregationOutcome
