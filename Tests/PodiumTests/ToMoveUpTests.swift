@@ -180,6 +180,49 @@ struct ToMoveUpTests {
         #expect(lowered >= 4)  // emissions, lower is better: the input goes down
     }
 
+    /// Period figures are sums over accounts: a change of the sum is written into one account's
+    /// row of account_stats.csv. Counts are whole, so "less" is one fewer.
+    @Test("period figures (social media): each answer written into account_stats.csv gives its place; one fewer does not")
+    func periodFigures() throws {
+        // Three more Facebook accounts, so that the categories have five units to pass.
+        var files = SocialFixture.files(stats: true)
+        files["social/accounts.csv"]! += "fb-bol,0201011,city,facebook,@bol\nfb-bolkow,0205023,city,facebook,@bolkow\nfb-bw,0201022,city,facebook,@bw\n"
+        files["social/account_stats.csv"]! += "fb-bol,6,90,12,3,500,560\nfb-bolkow,3,20,1,1,300,330\nfb-bw,8,40,20,10,150,151\n"
+        files["registry/population.csv"]! += "0201011,2024,39000\n0205023,2024,5000\n0201022,2024,15000\n"
+        let result = try SocialFixture.run(files)
+        var checked = 0, leversChecked: [String] = []
+        for category in result.categories {
+            for entry in category.entries {
+                let answer = try #require(try ToMoveUp.answer(result, unit: entry.unit, category: category.category.id).first)
+                let now = try #require(answer.place)
+                let account = try #require(entry.accounts.first { $0.isUsable }).account.id
+                func place(_ metric: String, adding amount: Int) throws -> Int? {
+                    var lines = files["social/account_stats.csv"]!.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+                    let column = try #require(lines[0].firstIndex(of: metric))
+                    let line = try #require(lines.firstIndex { $0[0] == account })
+                    lines[line][column] = String(Int(lines[line][column])! + amount)
+                    var changed = files
+                    changed["social/account_stats.csv"] = lines.map { $0.joined(separator: ",") }.joined(separator: "\n") + "\n"
+                    let rerun = try #require(try SocialFixture.run(changed).categories.first { $0.category.id == category.category.id })
+                    guard let index = rerun.entries.firstIndex(where: { $0.unit.code == entry.unit.code }) else { return nil }
+                    return rerun.standings.first { $0.entry == index }?.place
+                }
+                for row in answer.toMoveUp {
+                    guard case .change(let change, let decimals, _, let after) = row.outcome else { continue }
+                    let lever = try #require(row.lever)
+                    #expect(lever.slot == .total && decimals == 0 && change == change.rounded())
+                    #expect(try place(lever.metric, adding: Int(change)) == after)
+                    #expect(after < now)
+                    #expect((try place(lever.metric, adding: Int(change) - 1) ?? .max) >= now)
+                    leversChecked.append(lever.metric)
+                    checked += 1
+                }
+            }
+        }
+        #expect(checked >= 15)
+        #expect(Set(leversChecked) == ["reactions", "followers_end", "posts"])
+    }
+
     @Test("the first unit cannot move up and has the best award; a share at 100 % cannot rise")
     func notPossible() throws {
         let result = try HandMade.run()
