@@ -12,7 +12,7 @@ struct Explain: ParsableCommand {
               podium explain green-finance 0264011
               podium explain zlote-lajki Wrocław --category facebook
               podium explain green-finance Jawor --lines green_capital_expenditure --year 2023
-              podium explain green-finance Chełmża --to-move-up [--format csv]
+              podium explain green-finance 0415022 --to-move-up [--format csv]
             """)
 
     @Argument(help: "The ranking, e.g. green-finance or zlote-lajki.")
