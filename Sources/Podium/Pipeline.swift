@@ -65,7 +65,11 @@ public enum Pipeline {
 
     /// From the participants of one category to places and awards.
     static func score(_ field: CategoryField, _ methodology: Methodology) throws -> CategoryScores {
-        let raw = RawValues.evaluate(methodology, field)
+        try score(raw: RawValues.evaluate(methodology, field), methodology)
+    }
+
+    /// From the raw criterion values of one category's classified participants to places and awards.
+    static func score(raw: CategoryScores, _ methodology: Methodology) throws -> CategoryScores {
         let imputed = MissingValues.impute(raw, methodology.missingData)
         let available = Availability.screen(imputed, methodology)
         let treated = try TreatmentStage.apply(available, methodology)

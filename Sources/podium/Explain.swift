@@ -12,6 +12,7 @@ struct Explain: ParsableCommand {
               podium explain green-finance 0264011
               podium explain zlote-lajki Wrocław --category facebook
               podium explain green-finance Jawor --lines green_capital_expenditure --year 2023
+              podium explain green-finance 0415022 --to-move-up [--format csv]
             """)
 
     @Argument(help: "The ranking, e.g. green-finance or zlote-lajki.")
@@ -34,8 +35,20 @@ struct Explain: ParsableCommand {
     @Option(name: .long, help: "With --lines: only this budget year (default: every year of the window).")
     var year: Int?
 
+    @Flag(name: .customLong("to-move-up"), help: """
+        For each criterion, the smallest change of its one input (a metric in the window's last year, or \
+        the period's figure) that lifts the municipality at least one place, and that brings it to the next \
+        award, found by scoring the whole category again.
+        """)
+    var toMoveUp = false
+
+    @Option(name: .long, help: "With --to-move-up: text for reading, or csv for scripts.")
+    var format: MoveUpFormat = .text
+
     func validate() throws {
         if year != nil, lines == nil { throw ValidationError("--year goes with --lines (the budget year whose lines to list)") }
+        if format != .text, !toMoveUp { throw ValidationError("--format goes with --to-move-up (the answers it prints as \(format.rawValue))") }
+        if toMoveUp, lines != nil { throw ValidationError("--to-move-up and --lines are two questions; ask one at a time") }
     }
 
     func run() throws {
@@ -43,7 +56,11 @@ struct Explain: ParsableCommand {
         let result = try dataErrors { try Pipeline.run(methodology, inputs: options.folder, threads: threads.count) }
         do {
             let found = try UnitQuery.resolve(municipality, in: result.units)
-            if let lines {
+            if toMoveUp {
+                let answers = try dataErrors { try ToMoveUp.answer(result, unit: found, category: category, threads: threads.count) }
+                print(format == .csv ? MoveUpText.csv(answers, categoryColumn: MoveUpText.categoriesOverlap(result))
+                                     : MoveUpText.render(result, unit: found, answers: answers), terminator: "")
+            } else if let lines {
                 print(try dataErrors { try ExplainText.budgetLines(result, unit: found, metric: lines, years: year.map { [$0] }, inputs: options.folder) },
                       terminator: "")
             } else {
@@ -53,4 +70,8 @@ struct Explain: ParsableCommand {
             throw usage(error.description)
         }
     }
+}
+
+enum MoveUpFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, csv
 }

@@ -50,4 +50,7 @@ struct CompoundGrowth: Criterion {
         guard first > 0 else { return .missing("\(start) is 0") }
         return .value((pow(last / first, perDays / Double(days)) - 1) * 100)
     }
+
+    /// The end figure: the start is history by the time anyone asks how to move up.
+    func lever(in context: EvaluationContext) -> Lever? { Lever(metric: end, slot: .total) }
 }

@@ -14,6 +14,11 @@ public protocol Criterion: Kind {
     /// The metrics the criterion reads, checked against what the ranking's inputs provide.
     var metrics: [String] { get }
     func evaluate(_ values: EntityValues, in context: EvaluationContext) -> CriterionOutcome
+    /// The one input a user could edit to change the value (`explain --to-move-up`): for a
+    /// criterion of one metric, that metric in the window's last year or its period figure; for a
+    /// ratio of window sums, the numerator in the window's last year. Nil when no single input
+    /// moves the value.
+    func lever(in context: EvaluationContext) -> Lever?
 }
 
 extension Criterion {

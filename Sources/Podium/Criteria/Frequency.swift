@@ -38,4 +38,7 @@ struct Frequency: Criterion {
         guard let count = values.total(metric) else { return .missing("no \(metric)") }
         return .value(count / (Double(days) / perDays))
     }
+
+    /// The count for the period.
+    func lever(in context: EvaluationContext) -> Lever? { Lever(metric: metric, slot: .total) }
 }

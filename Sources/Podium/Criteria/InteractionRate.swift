@@ -50,4 +50,13 @@ struct InteractionRate: Criterion {
         let interactions = weights["reactions"]! * reactions + weights["comments"]! * comments + weights["shares"]! * shares
         return .value(interactions / posts / followers * scale)
     }
+
+    /// The interaction with the largest positive weight (the first of reactions, comments, shares
+    /// on a tie): the one that moves the rate most per interaction. None when no weight is positive.
+    func lever(in context: EvaluationContext) -> Lever? {
+        let best = ["reactions", "comments", "shares"].reduce(nil as String?) { best, metric in
+            weights[metric]! > (best.map { weights[$0]! } ?? 0) ? metric : best
+        }
+        return best.map { Lever(metric: $0, slot: .total) }
+    }
 }

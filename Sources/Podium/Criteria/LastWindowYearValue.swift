@@ -33,4 +33,9 @@ struct LastWindowYearValue: Criterion {
         guard let value = values.value(metric, year: year) else { return .missing("no \(metric) for \(year)") }
         return .value(value)
     }
+
+    /// The metric in the window's last year: the value itself.
+    func lever(in context: EvaluationContext) -> Lever? {
+        context.window.map { Lever(metric: metric, slot: .year($0.upperBound)) }
+    }
 }

@@ -42,4 +42,7 @@ struct PerResident: Criterion {
         guard latest.value > 0 else { return .missing("population in \(latest.year) is 0") }
         return .value(figure / latest.value * per)
     }
+
+    /// The figure for the period (followers at its end); the population is not something to edit.
+    func lever(in context: EvaluationContext) -> Lever? { Lever(metric: metric, slot: .total) }
 }

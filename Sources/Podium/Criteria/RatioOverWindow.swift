@@ -60,4 +60,10 @@ struct RatioOverWindow: Criterion {
         guard bottom != 0 else { return .missing("Σ \(denominator) over \(window.yearsText) is 0") }
         return .value(top / bottom * scale)
     }
+
+    /// The numerator in the window's last year: one more unit of it raises the sum above the line,
+    /// and so the ratio (the denominator's sum is positive for every amount podium reads).
+    func lever(in context: EvaluationContext) -> Lever? {
+        context.window.map { Lever(metric: numerator, slot: .year($0.upperBound)) }
+    }
 }
