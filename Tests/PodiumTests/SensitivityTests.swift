@@ -192,7 +192,7 @@ struct SensitivityTests {
         ("sensitivity:\n  seed: 1\n  vary:\n    normalisation: [min_max]\n",
          "test-budget-2024.yaml:70:20: sensitivity.vary.normalisation: expected at least two alternatives to draw from, found 1"),
         ("sensitivity:\n  seed: 1\n  runs: 1\n  vary:\n    weights: {noise: 0.1}\n",
-         "test-budget-2024.yaml:69:9: sensitivity.runs: expected a number of runs from 2 to 1000000, found '1'"),
+         "test-budget-2024.yaml:69:9: sensitivity.runs: expected a number of runs from 2 to 100000, found '1'"),
         ("sensitivity:\n  seed: 1\n  vary: {}\n",
          "test-budget-2024.yaml:69:9: sensitivity.vary: nothing varies: give weights, normalisation, aggregation or treatment"),
         ("sensitivity:\n  vary:\n    weights: {noise: 0.1}\n", "test-budget-2024.yaml:68:3: sensitivity: missing required key 'seed'"),

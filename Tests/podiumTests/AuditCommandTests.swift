@@ -68,13 +68,13 @@ struct AuditCommandTests {
         let arguments = ["verify", folder.path, "--inputs", inputs.path]
         let clean = try Podium.run(arguments)
         #expect(clean.status == 0, "\(clean.errors)")
-        #expect(clean.output == "test-budget-2024 (manifest of podium 0.1.0): 11 files checked; every one matches the manifest\n")
+        #expect(clean.output == "test-budget-2024 (manifest of podium 0.1.0): 13 files checked; every one matches the manifest\n")
 
         let metrics = inputs.appendingPathComponent("data/metrics.csv")
         try Data((try String(contentsOf: metrics, encoding: .utf8) + "0205011,2021,green,1\n").utf8).write(to: metrics)
         let changedInput = try Podium.run(arguments)
         #expect(changedInput.status == 65)
-        #expect(changedInput.output == "changed: \(metrics.path)\ntest-budget-2024 (manifest of podium 0.1.0): 11 files checked; 1 changed\n")
+        #expect(changedInput.output == "changed: \(metrics.path)\ntest-budget-2024 (manifest of podium 0.1.0): 13 files checked; 1 changed\n")
 
         try Data("x\n".utf8).write(to: folder.appendingPathComponent("awards.txt"))
         try FileManager.default.removeItem(at: folder.appendingPathComponent("miasta.csv"))
@@ -86,7 +86,7 @@ struct AuditCommandTests {
             changed: \(folder.path)/awards.txt
             missing: \(folder.path)/miasta.csv
             not in the manifest: \(folder.path)/notes.txt
-            test-budget-2024 (manifest of podium 0.1.0): 11 files checked; 2 changed, 1 missing, 1 not in the manifest
+            test-budget-2024 (manifest of podium 0.1.0): 13 files checked; 2 changed, 1 missing, 1 not in the manifest
 
             """)
         #expect(changed.errors.isEmpty)
