@@ -116,10 +116,10 @@ struct BudgetPipelineTests {
         defer { fixture.remove() }
         let wroclaw = try UnitQuery.resolve("wroclaw", in: result.units)
         let text = try ExplainText.render(result, unit: wroclaw, category: nil)
-        #expect(text.contains("Place 2 of 3, score 68.75, Lider"))
-        #expect(text.contains("Behind place 1 (Łódź, 81.25) by 12.50 points"))
+        #expect(text.contains("Miejsce 2 z 3, wynik 68.75, Lider"))
+        #expect(text.contains("Za miejscem 1 (Łódź, 81.25) o 12.50 pkt"))
         let jawor = try UnitQuery.resolve("0205011", in: result.units)
-        #expect(try ExplainText.render(result, unit: jawor, category: nil).contains("Not classified: sewage: no sewage for 2023"))
+        #expect(try ExplainText.render(result, unit: jawor, category: nil).contains("Niesklasyfikowana: sewage: no sewage for 2023"))
     }
 
     @Test("names: ambiguous ones list the candidates, unknown ones suggest close matches")

@@ -249,14 +249,14 @@ struct PublicDataTests {
         let result = try Self.run(fixture)
         let jawor = try #require(result.units.first { $0.code.text == "0205011" })
         let text = try ExplainText.budgetLines(result, unit: jawor, metric: "green", years: [2023], inputs: fixture.folder)
-        #expect(text.contains("2023: 2 lines of"))
-        #expect(text.contains("sum 100.00 PLN"))
+        #expect(text.contains("2023: 2 pozycje z"))
+        #expect(text.contains("suma 100.00 PLN"))
         #expect(text.contains("1  900    90001     6058      100.50"))
         #expect(text.contains("5  900    90001     6058       -0.50"))
         #expect(!text.contains("999.00"), "a deleted record is no budget line")
         let wroclaw = try #require(result.units.first { $0.code.text == "0264011" })
         let missing = try ExplainText.budgetLines(result, unit: wroclaw, metric: "green", years: nil, inputs: fixture.folder)
-        #expect(missing.contains("2022: no budget line of 0264011"))
+        #expect(missing.contains("2022: brak pozycji 0264011"))
         #expect(throws: ExplainError.self) { try ExplainText.budgetLines(result, unit: jawor, metric: "sewage", years: nil, inputs: fixture.folder) }
         #expect(throws: ExplainError.self) { try ExplainText.budgetLines(result, unit: jawor, metric: "green", years: [2019], inputs: fixture.folder) }
         let explained = try ExplainText.render(result, unit: jawor, category: nil)

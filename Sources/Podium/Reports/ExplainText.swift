@@ -1,6 +1,8 @@
 import PodiumCSV
 
-/// Why a municipality is where it is: a view of the values the run already holds.
+/// Why a municipality is where it is: a view of the values the run already holds. The text is
+/// Polish (juries read it); identifiers (criterion, metric and pillar ids) stay as the methodology
+/// writes them, and reasons are quoted as `not-classified.csv` gives them.
 public enum ExplainText {
     public static func render(_ result: RankingResult, unit: Unit, category wanted: String?) throws -> String {
         let methodology = result.methodology
@@ -14,15 +16,15 @@ public enum ExplainText {
                 || category.notClassified.contains { $0.unit.code == unit.code }
         }
         let heading = unit.heading + "\n"
-            + "\(methodology.title) \(methodology.edition), methodology \(methodology.id), period \(methodology.period.description)\n"
+            + "\(methodology.title) \(methodology.edition), metodologia \(methodology.id), okres \(methodology.period.description)\n"
         for category in places {
             sections.append(explain(unit, in: category, result))
         }
         for item in result.unplaced where item.unit.code == unit.code {
-            sections.append("Not classified in any category: \(item.reason)\n")
+            sections.append("Niesklasyfikowana w żadnej kategorii: \(item.reason)\n")
         }
         if sections.isEmpty {
-            sections.append("Takes part in no category\(wanted.map { " '\($0)'" } ?? "") of this ranking (it has no data of the kind the categories take).\n")
+            sections.append("Nie bierze udziału w żadnej kategorii\(wanted.map { " '\($0)'" } ?? "") tego rankingu (nie ma danych, jakie biorą jego kategorie).\n")
         }
         return heading + "\n" + sections.joined(separator: "\n") + inputValues(result, unit: unit)
     }
@@ -34,14 +36,14 @@ public enum ExplainText {
         guard !origins.isEmpty, case .years(let window) = result.methodology.period else { return "" }
         let values = result.data.values(of: unit.code)
         let population = result.register.population[unit.code] ?? [:]
-        var table = TextTable([("metric", .left), ("unit", .left)] + window.map { (String($0), .right) } + [("source", .left)])
+        var table = TextTable([("zmienna", .left), ("jednostka", .left)] + window.map { (String($0), .right) } + [("źródło", .left)])
         for metric in result.methodology.inputs.metrics {
             let yearly = metric.name == "population" && origins["population"] == nil ? population : values.yearly[metric.name] ?? [:]
             let origin = origins[metric.name] ?? result.methodology.inputs.units.population.map(\.label) ?? ""
             let decimals = metric.name == "population" ? 0 : 2
             table.add([metric.name, metric.unit] + window.map { yearly[$0].map { NumberText.fixed($0, decimals) } ?? "-" } + [origin])
         }
-        return "\nInput values (- no value for that year):\n" + table.render(indent: "  ")
+        return "\nWartości wejściowe (- brak wartości w danym roku):\n" + table.render(indent: "  ")
     }
 
     /// The budget lines of a municipality that make up an Rb-28S metric's sum in each year asked
@@ -64,24 +66,24 @@ public enum ExplainText {
                                     period: result.methodology.period, progress: nil)
         let rule = source.rules.first { $0.metric.name == metric }!
         let filters = rule.filters.map { "\($0.field.fieldName) \($0.codes.joined(separator: ", "))" }
-        var text = unit.heading + "\n" + "\(metric) of \(unit.name) (\(unit.code)): Σ \(source.amount) over the budget lines"
-            + (filters.isEmpty ? " (all of them)" : " with \(filters.joined(separator: "; "))") + "\n"
+        var text = unit.heading + "\n" + "\(metric), \(unit.name) (\(unit.code)): Σ \(source.amount) pozycji sprawozdania"
+            + (filters.isEmpty ? " (wszystkich)" : " o \(filters.joined(separator: "; "))") + "\n"
         let values = result.data.values(of: unit.code)
         for year in asked {
             let path = inputs.path(source.file(year))
             let (lines, sum) = try source.lines(of: unit.code, metric: metric, year: year, request)
             guard let sum else {
-                text += "\n\(year): no budget line of \(unit.code) in \(path): \(metric) is missing for \(year)\n"
+                text += "\n\(year): brak pozycji \(unit.code) w \(path): brak wartości \(metric) za \(year)\n"
                 continue
             }
             guard let run = values.value(metric, year: year), run == sum else {
                 throw InputError(file: path, line: nil, message: "the budget lines of \(unit.code) add up to \(NumberText.fixed(sum, 2)), but the run summed \(values.value(metric, year: year).map { NumberText.fixed($0, 2) } ?? "nothing"): the file changed during the run")
             }
-            var table = TextTable([("record", .right), ("dział", .left), ("rozdział", .left), ("paragraf", .left), (source.amount, .right)])
+            var table = TextTable([("rekord", .right), ("dział", .left), ("rozdział", .left), ("paragraf", .left), (source.amount, .right)])
             for line in lines {
                 table.add(["\(line.record)", line.codes.section, line.codes.chapter, line.codes.paragraph + line.codes.financing, NumberText.fixed(line.amount, 2)])
             }
-            text += "\n\(year): \(lines.count) line\(lines.count == 1 ? "" : "s") of \(path), sum \(NumberText.fixed(sum, 2)) PLN\n"
+            text += "\n\(year): \(Polish.count(lines.count, "pozycja", "pozycje", "pozycji")) z \(path), suma \(NumberText.fixed(sum, 2)) PLN\n"
             if !lines.isEmpty { text += table.render(indent: "  ") }
         }
         return text
@@ -90,20 +92,20 @@ public enum ExplainText {
     /// The band of places and the award odds over the sensitivity runs.
     static func uncertaintyLines(_ band: CategoryUncertainty, entry: Int, _ uncertainty: UncertaintyResult) -> String {
         let varied = uncertainty.factors.map(\.rawValue).joined(separator: ", ")
-        var text = "Over \(uncertainty.runs) sensitivity runs (varying \(varied); seed \(uncertainty.seed)): median place \(band.medianPlace[entry]), "
-            + "90% of runs between places \(band.band(entry))\n"
+        var text = "W \(uncertainty.runs) przebiegach analizy wrażliwości (zmieniane: \(varied); ziarno \(uncertainty.seed)): mediana miejsca \(band.medianPlace[entry]), "
+            + "90% przebiegów na miejscach \(band.band(entry))\n"
         let odds = zip(uncertainty.awardTitles, band.awardShares).map { title, shares in
             "\(title) \(NumberText.fixed(shares[entry] * 100, 1))%"
         }
-        if !odds.isEmpty { text += "Award odds: \(odds.joined(separator: "; "))\n" }
+        if !odds.isEmpty { text += "Szanse nagród: \(odds.joined(separator: "; "))\n" }
         return text
     }
 
     private static func explain(_ unit: Unit, in category: CategoryScores, _ result: RankingResult) -> String {
         let methodology = result.methodology
-        var text = "Category: \(category.category.title) (\(category.category.id))\n"
+        var text = "Kategoria: \(category.category.title) (\(category.category.id))\n"
         if let item = category.notClassified.first(where: { $0.unit.code == unit.code }) {
-            text += "Not classified: \(item.reason)\n"
+            text += "Niesklasyfikowana: \(item.reason)\n"
             if let participant = result.accounts.isEmpty ? nil : accountsOf(unit, category, result) { text += participant }
             return text
         }
@@ -111,15 +113,15 @@ public enum ExplainText {
         let position = category.standings.firstIndex { $0.entry == entry }!
         let standing = category.standings[position]
         let score = category.scores[entry]
-        text += "Place \(standing.place) of \(category.entries.count), score \(NumberText.fixed(score, 2))"
+        text += "Miejsce \(standing.place) z \(category.entries.count), wynik \(NumberText.fixed(score, 2))"
         text += standing.award.map { ", \($0)\n" } ?? "\n"
         if standing.place > 1 {
             let above = category.standings[..<position].last { $0.place < standing.place }!
             let leader = category.entries[above.entry].unit
             let gap = category.scores[above.entry] - score
-            text += "Behind place \(above.place) (\(leader.name), \(NumberText.fixed(category.scores[above.entry], 2))) by \(NumberText.fixed(gap, 2)) points\n"
+            text += "Za miejscem \(above.place) (\(leader.name), \(NumberText.fixed(category.scores[above.entry], 2))) o \(NumberText.fixed(gap, 2)) pkt\n"
         } else {
-            text += "First place\n"
+            text += "Pierwsze miejsce\n"
         }
         if let uncertainty = result.uncertainty,
            let band = uncertainty.categories.first(where: { $0.category == category.category.id }) {
@@ -129,8 +131,8 @@ public enum ExplainText {
         let weights = methodology.index.relativeWeights
         let fixed = { (value: Double?, decimals: Int) in value.map { NumberText.fixed($0, decimals) } ?? "-" }
         var criteria = TextTable([
-            ("criterion", .left), ("raw", .right), ("unit", .left), ("treated", .right), ("normalised", .right),
-            ("weight", .right), ("in index", .right), ("contribution", .right), ("treatment in category", .left),
+            ("kryterium", .left), ("surowa", .right), ("jednostka", .left), ("po korekcie", .right), ("znormalizowana", .right),
+            ("waga", .right), ("w indeksie", .right), ("wkład", .right), ("korekta w kategorii", .left),
         ])
         var imputed: [String] = []
         for column in category.columns {
@@ -142,13 +144,13 @@ public enum ExplainText {
                 column.treatment.label,
             ])
             if let value = column.imputed[entry] {
-                imputed.append("  \(id): missing, imputed \(NumberText.fixed(value.value, 4)) (\(value.how))\n")
+                imputed.append("  \(id): brak wartości, przyjęto \(NumberText.fixed(value.value, 4)) (\(value.how))\n")
             }
         }
         text += "\n" + criteria.render(indent: "  ")
         if !imputed.isEmpty { text += "\n" + imputed.joined() }
         if !methodology.pillars.isEmpty {
-            var pillars = TextTable([("pillar", .left), ("title", .left), ("score", .right), ("weight", .right), ("in index", .right), ("contribution", .right)])
+            var pillars = TextTable([("filar", .left), ("nazwa", .left), ("wynik", .right), ("waga", .right), ("w indeksie", .right), ("wkład", .right)])
             for pillar in methodology.pillars {
                 let value = category.pillarScores[pillar.id]![entry]
                 pillars.add([pillar.id, pillar.title, fixed(value, 2), NumberText.fixed(weights[pillar.id]!.relative, 4),
@@ -156,7 +158,7 @@ public enum ExplainText {
             }
             text += "\n" + pillars.render(indent: "  ")
         }
-        text += "\n  score = \(aggregationSummary(methodology)) = \(NumberText.fixed(score, 4))\n"
+        text += "\n  wynik = \(aggregationSummary(methodology)) = \(NumberText.fixed(score, 4))\n"
         return text
     }
 
@@ -164,8 +166,8 @@ public enum ExplainText {
     private static func aggregationSummary(_ methodology: Methodology) -> String {
         let nodes = [methodology.index] + methodology.pillars
         let methods = nodes.map { ($0.id, $0.aggregation!.kindID) }
-        if methods.allSatisfy({ $0.1 == ArithmeticMean.description.id }) { return "weighted mean up the hierarchy" }
-        return "aggregated up the hierarchy (" + methods.map { "\($0.0): \($0.1)" }.joined(separator: ", ") + ")"
+        if methods.allSatisfy({ $0.1 == ArithmeticMean.description.id }) { return "średnia ważona w górę hierarchii" }
+        return "agregacja w górę hierarchii (" + methods.map { "\($0.0): \($0.1)" }.joined(separator: ", ") + ")"
     }
 
     private static func accountsOf(_ unit: Unit, _ category: CategoryScores, _ result: RankingResult) -> String? {
@@ -178,16 +180,16 @@ public enum ExplainText {
 
     private static func accountFigures(_ accounts: [AccountFigures], _ result: RankingResult) -> String {
         var table = TextTable([
-            ("account", .left), ("platform", .left), ("P", .right), ("R", .right), ("C", .right), ("S", .right),
+            ("konto", .left), ("platforma", .left), ("P", .right), ("R", .right), ("C", .right), ("S", .right),
             ("F0", .right), ("F1", .right), ("status", .left),
         ])
         for figure in accounts {
             let start = figure.followersStart.map { "\($0)" + (figure.startSnapshot.map { " (\($0))" } ?? "") } ?? "-"
             let end = figure.followersEnd.map { "\($0)" + (figure.endSnapshot.map { " (\($0))" } ?? "") } ?? "-"
             table.add([figure.account.id, figure.account.platform.rawValue, "\(figure.posts)", "\(figure.reactions)",
-                       "\(figure.comments)", "\(figure.shares)", start, end, figure.leftOutReason.map { "left out: \($0)" } ?? "summed"])
+                       "\(figure.comments)", "\(figure.shares)", start, end, figure.leftOutReason.map { "pominięte: \($0)" } ?? "wliczone"])
         }
-        return "\nAccounts (P posts, R reactions, C comments, S shares in the period; F0, F1 followers at the start and end):\n"
+        return "\nKonta (P posty, R reakcje, C komentarze, S udostępnienia w okresie; F0, F1 obserwujący na początku i na końcu):\n"
             + table.render(indent: "  ")
     }
 }
@@ -257,5 +259,14 @@ extension String {
         while text.first == character { text.removeFirst() }
         while text.last == character { text.removeLast() }
         return String(text)
+    }
+}
+
+/// Polish words that agree with a number.
+enum Polish {
+    /// `1 pozycja`, `2 pozycje`, `5 pozycji`, `22 pozycje`, `12 pozycji`.
+    static func count(_ n: Int, _ one: String, _ few: String, _ many: String) -> String {
+        let word = n == 1 ? one : (2...4).contains(n % 10) && !(12...14).contains(n % 100) ? few : many
+        return "\(n) \(word)"
     }
 }
