@@ -47,7 +47,7 @@ struct MissingDataTests {
         #expect(breakdown.hasPrefix("category,teryt,name,place,level,id,parent,unit,raw,treated,treatment,normalised,weight_in_parent,effective_weight,contribution,imputation\n"))
         #expect(breakdown.contains(",\"imputed 36.666667: mean of the category, n = 3\"\n"))
         let explain = try ExplainText.render(result, unit: gminy.entries[jawor].unit, category: "gminy")
-        #expect(explain.contains("sewage: missing, imputed 36.6667 (mean of the category, n = 3)"))
+        #expect(explain.contains("sewage: brak wartości, przyjęto 36.6667 (mean of the category, n = 3)"))
     }
 
     @Test("group-mean imputation works within a group column of the register")
