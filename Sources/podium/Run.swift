@@ -34,8 +34,11 @@ struct Run: ParsableCommand {
         for restored in ReportLeftovers.tidy("\(reports)/\(options.edition)") where !quiet { note(restored) }
         let methodologies = try options.methodologies(ranking)
         var results: [RankingResult] = []
+        var digests: [InputDigests] = []
         for methodology in methodologies {
             if !quiet { note("computing \(methodology.ranking) (\(methodology.file))") }
+            // The manifest's hashes, computed beside the run on the core it leaves free.
+            digests.append(InputDigests(methodology, inputs: options.folder))
             let result = try dataErrors {
                 try Pipeline.run(methodology, inputs: options.folder, threads: threads.count, progress: quiet ? nil : ProgressLine.make())
             }
@@ -43,10 +46,11 @@ struct Run: ParsableCommand {
             results.append(result)
         }
         // Every ranking's folder is written before any is put in place: all are replaced, or none.
-        let folders = try results.map { result in
+        let folders = try zip(results, digests).map { result, digests in
             let files = ReportSet.render(result)
             let manifest = try dataErrors {
-                try Manifest.render(result: result, reports: files, inputs: options.folder, sensitivitySeed: result.methodology.sensitivity?.seed, threads: threads.count)
+                try Manifest.render(result: result, reports: files, inputs: options.folder, sensitivitySeed: result.methodology.sensitivity?.seed,
+                                    threads: threads.count, digests: digests)
             }
             return ReportFolder(directory: "\(reports)/\(options.edition)/\(result.methodology.ranking)", files: files + [manifest])
         }

@@ -183,6 +183,32 @@ struct ManifestTests {
         #expect(first.contents.contains("\n  \"sensitivity_seed\": null,\n"))
     }
 
+    @Test("digests computed beside the run: every file the methodology names, largest first; the same manifest as hashing after the run")
+    func digestsBesideTheRun() throws {
+        let fixture = try PublicDataTests.fixture()
+        defer { fixture.remove() }
+        let methodology = try Self.methodology(fixture)
+        let named = InputDigests.named(methodology, inputs: fixture.folder)
+        let result = try PublicDataTests.run(fixture)
+        // Every file the run read is among them (the {year} pattern expanded over the window).
+        #expect(Set(result.inputFiles.map(\.path)).isSubset(of: Set(named)))
+        #expect(named.contains("methodologies/test-public-2024.yaml"))
+        let sizes = try named.map { try FileManager.default.attributesOfItem(atPath: fixture.path($0))[.size] as? Int ?? 0 }
+        #expect(sizes == sizes.sorted(by: >), "\(zip(named, sizes).map { "\($0) \($1)" })")
+
+        let reports = ReportSet.render(result)
+        let after = try Manifest.render(result: result, reports: reports, inputs: fixture.folder, sensitivitySeed: nil)
+        let beside = try Manifest.render(result: result, reports: reports, inputs: fixture.folder, sensitivitySeed: nil,
+                                         digests: InputDigests(methodology, inputs: fixture.folder))
+        #expect(beside == after)
+        // A digest the thread could not make (the file is gone) is made by the manifest, or fails there.
+        try FileManager.default.removeItem(atPath: fixture.path("rb28s/Rb28S_2022Q4.zip"))
+        #expect(throws: AuditError.self) {
+            try Manifest.render(result: result, reports: reports, inputs: fixture.folder, sensitivitySeed: nil,
+                                digests: InputDigests(methodology, inputs: fixture.folder))
+        }
+    }
+
     @Test("JSON strings: quotes, backslashes and control characters escaped, other characters as they are")
     func jsonStrings() throws {
         let text = "a\"b\\c\nd\t\u{01}\u{1F}ł🙂"

@@ -6,17 +6,20 @@ public enum Manifest {
     public static let fileName = "manifest.json"
 
     /// The manifest of `reports` (every other file of the folder). Inputs are hashed from the inputs
-    /// folder after the run, each file once, on up to `threads` threads. `sensitivitySeed`: the seed
-    /// of the methodology's sensitivity analysis, `null` when it has none.
+    /// folder after the run, each file once, on up to `threads` threads, unless `digests` (started
+    /// with the run) has them. `sensitivitySeed`: the seed of the methodology's sensitivity analysis,
+    /// `null` when it has none.
     public static func render(result: RankingResult, reports: [ReportFile], inputs: InputFolder,
-                              sensitivitySeed: UInt64?, threads: Int = 1) throws -> ReportFile {
+                              sensitivitySeed: UInt64?, threads: Int = 1, digests known: InputDigests? = nil) throws -> ReportFile {
         if let clash = reports.first(where: { $0.name == fileName }) { throw AuditError.reportNamedManifest(clash.name) }
         let methodologyFile = inputs.relative(result.methodology.file)
         let files = result.inputFiles
         var paths = [methodologyFile]
         for file in files where !paths.contains(file.path) { paths.append(file.path) }
-        let hashed = try Parallel.map(paths.count, threads: threads) { [paths] index in try SHA256.file(inputs.resolve(paths[index])) }
-        let digests = Dictionary(zip(paths, hashed), uniquingKeysWith: { first, _ in first })
+        var digests = known?.all() ?? [:]
+        let missing = paths.filter { digests[$0] == nil }
+        let hashed = try Parallel.map(missing.count, threads: threads) { [missing] index in try SHA256.file(inputs.resolve(missing[index])) }
+        for (path, digest) in zip(missing, hashed) { digests[path] = digest }
 
         let document = JSONText.object([
             ("podium_version", .string(PodiumVersion.current)),
