@@ -1,3 +1,5 @@
+import PodiumCSV
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -57,15 +59,9 @@ public enum DBaseReader {
         var status = stat()
         let isRegular = fstat(descriptor, &status) == 0 && status.st_mode & S_IFMT == S_IFREG
         return try read(name: name, size: isRegular ? Int(status.st_size) : nil, source: { buffer in
-            while true {
-                #if canImport(Glibc)
-                let count = Glibc.read(descriptor, buffer.baseAddress, buffer.count)
-                #else
-                let count = Darwin.read(descriptor, buffer.baseAddress, buffer.count)
-                #endif
-                if count >= 0 { return count }
-                if errno != EINTR { throw DBaseError(file: name, message: "cannot read: \(systemError())") }
-            }
+            let count = readRetrying(descriptor, into: buffer)
+            guard count >= 0 else { throw DBaseError(file: name, message: "cannot read: \(systemError())") }
+            return count
         }, makeHandler)
     }
 

@@ -1,4 +1,5 @@
 import CLibCrypto
+import PodiumCSV
 
 #if canImport(Glibc)
 import Glibc
@@ -52,16 +53,9 @@ public struct SHA256: ~Copyable {
         var hash = SHA256()
         var bytes = 0
         while true {
-            #if canImport(Glibc)
-            let count = Glibc.read(descriptor, buffer.baseAddress, buffer.count)
-            #else
-            let count = Darwin.read(descriptor, buffer.baseAddress, buffer.count)
-            #endif
+            let count = readRetrying(descriptor, into: buffer)
             if count == 0 { break }
-            if count < 0 {
-                if errno == EINTR { continue }
-                throw AuditError.unreadable(path: path, code: errno)
-            }
+            if count < 0 { throw AuditError.unreadable(path: path, code: errno) }
             hash.update(UnsafeRawBufferPointer(rebasing: buffer[..<count]))
             bytes += count
         }
