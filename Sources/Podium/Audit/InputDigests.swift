@@ -34,21 +34,15 @@ public final class InputDigests: @unchecked Sendable {
         return digests
     }
 
-    /// The methodology file, the register, the population file and every source's files (a
-    /// `{year}` pattern for each year of the window), largest first.
+    /// The methodology file, the register, the population file and every source's files, largest
+    /// first.
     static func named(_ methodology: Methodology, inputs: InputFolder) -> [String] {
         var files = [inputs.relative(methodology.file)]
         switch methodology.inputs.units.register {
         case .terc(let file), .table(let file): files.append(file.path)
         }
         if let population = methodology.inputs.units.population { files.append(population.path) }
-        for file in methodology.inputs.sources.flatMap(\.files) {
-            if file.path.contains("{year}"), case .years(let window) = methodology.period {
-                files += window.map { file.path.replacingOccurrences(of: "{year}", with: String($0)) }
-            } else {
-                files.append(file.path)
-            }
-        }
+        files += methodology.inputs.sources.flatMap { $0.files(in: methodology.period) }.map(\.path)
         var seen = Set<String>()
         let unique = files.filter { seen.insert($0).inserted }
         let sizes = unique.map { path in

@@ -56,7 +56,7 @@ struct BDL: YearlyMetricSource {
     }
 
     var metrics: [MetricDeclaration] { [metric] }
-    var files: [FileInput] { [export.file] }
+    func files(in period: Period) -> [FileInput] { [export.file] }
 
     func loadYearly(_ request: SourceRequest) throws -> YearlyValues {
         let path = try request.folder.existing(export.file, for: request.methodologyFile)

@@ -34,7 +34,7 @@ struct MunicipalMetrics: YearlyMetricSource {
         metrics = try parameters.metricDeclarations("metrics")
     }
 
-    var files: [FileInput] { [metricsFile] }
+    func files(in period: Period) -> [FileInput] { [metricsFile] }
 
     func loadYearly(_ request: SourceRequest) throws -> YearlyValues {
         let path = try request.folder.existing(metricsFile, for: request.methodologyFile)

@@ -113,7 +113,11 @@ struct Rb28S: YearlyMetricSource {
     }
 
     var metrics: [MetricDeclaration] { rules.map(\.metric) }
-    var files: [FileInput] { [FileInput(path: pattern)] }
+    /// One report per budget year of the window.
+    func files(in period: Period) -> [FileInput] {
+        guard case .years(let window) = period else { return [] }
+        return window.map(file)
+    }
 
     /// The report of one budget year, relative to the inputs folder.
     func file(_ year: Int) -> FileInput { FileInput(path: pattern.replacingOccurrences(of: "{year}", with: String(year))) }

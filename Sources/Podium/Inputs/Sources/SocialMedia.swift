@@ -67,7 +67,7 @@ struct SocialMedia: MetricSource {
 
     var metrics: [MetricDeclaration] { Self.providedMetrics }
 
-    var files: [FileInput] {
+    func files(in period: Period) -> [FileInput] {
         switch figures {
         case .posts(let posts, let followers): [accountsFile, posts, followers]
         case .accountStats(let stats): [accountsFile, stats]
