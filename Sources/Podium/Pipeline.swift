@@ -28,13 +28,17 @@ public struct RankingResult: Sendable {
 /// available → treat → normalise → aggregate → rank and award → (with a `sensitivity:` block) the
 /// same from treatment on under the varied assumptions. Rendering the reports is a separate, pure step (`ReportSet`).
 public enum Pipeline {
-    /// `threads`: how many threads a long read may use (1: everything on the calling thread).
+    /// `threads`: how many threads a long read (and the sensitivity runs) may use (1: everything on
+    /// the calling thread). `sensitivity: false` leaves out the methodology's sensitivity analysis,
+    /// for a caller that shows none of it (`explain --lines`, `--to-move-up`).
     public static func run(_ methodology: Methodology, inputs: InputFolder, threads: Int = 1,
-                           progress: SourceRequest.Progress? = nil) throws -> RankingResult {
+                           progress: SourceRequest.Progress? = nil, sensitivity: Bool = true) throws -> RankingResult {
         let (register, data, notes) = try read(methodology, inputs: inputs, threads: threads, progress: progress, limit: .all)
         let categorised = data.categorise(methodology, register: register)
         let categories = try categorised.fields.map { try score($0, methodology) }
-        let uncertainty = try methodology.sensitivity.map { try SensitivityAnalysis.run($0, methodology, categories, threads: threads) }
+        let uncertainty = try (sensitivity ? methodology.sensitivity : nil).map {
+            try SensitivityAnalysis.run($0, methodology, categories, threads: threads)
+        }
         return RankingResult(
             methodology: methodology, register: register, categories: categories, unplaced: categorised.unplaced,
             accounts: data.accounts, uncertainty: uncertainty, data: data, notes: notes)

@@ -53,7 +53,10 @@ struct Explain: ParsableCommand {
 
     func run() throws {
         guard let methodology = try options.methodologies([ranking]).first else { return }
-        let result = try dataErrors { try Pipeline.run(methodology, inputs: options.folder, threads: threads.count) }
+        // The band and award odds are shown only by the plain explanation.
+        let result = try dataErrors {
+            try Pipeline.run(methodology, inputs: options.folder, threads: threads.count, sensitivity: !toMoveUp && lines == nil)
+        }
         do {
             let found = try UnitQuery.resolve(municipality, in: result.units)
             if toMoveUp {
