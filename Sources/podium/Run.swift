@@ -35,6 +35,8 @@ struct Run: ParsableCommand {
         let methodologies = try options.methodologies(ranking)
         var results: [RankingResult] = []
         var digests: [InputDigests] = []
+        // Whatever happens, no hashing thread outlives the command (see InputDigests.stop).
+        defer { digests.forEach { $0.stop() } }
         for methodology in methodologies {
             if !quiet { note("computing \(methodology.ranking) (\(methodology.file))") }
             // The manifest's hashes, computed beside the run on the core it leaves free.

@@ -138,4 +138,23 @@ struct AuditCommandTests {
         #expect(validate.errors == run.errors)
         #expect(validate.output.isEmpty)
     }
+
+    /// A run that fails while the manifest's hashes are being computed beside it used to crash at exit
+    /// now and then ("libcrypto: no SHA-256": the library is torn down at exit under the hashing
+    /// thread). Many failing runs, each one line and 65.
+    @Test("a run that fails while its inputs are being hashed exits with its error, never a crash")
+    func failingRunWhileHashing() throws {
+        let work = try Podium.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: work) }
+        let inputs = work.appendingPathComponent("Inputs")
+        try FileManager.default.copyItem(at: Podium.fixtures.appendingPathComponent("budget"), to: inputs)
+        // A metrics file that fails on its header, and is large (hashed first, as the run fails).
+        let metrics = inputs.appendingPathComponent("data/metrics.csv")
+        try Data(("teryt,year,metric,amount\n" + String(repeating: "0264011,2022,green,1\n", count: 400_000)).utf8).write(to: metrics)
+        for _ in 0..<20 {
+            let run = try Podium.run(["run", "--inputs", inputs.path, "--reports", work.appendingPathComponent("Reports").path, "--quiet"])
+            #expect(run.status == 65)
+            #expect(run.errors.hasPrefix("podium: error: \(metrics.path):1: ") && run.errors.filter { $0 == "\n" }.count == 1, "\(run.errors)")
+        }
+    }
 }

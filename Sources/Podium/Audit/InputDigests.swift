@@ -9,6 +9,7 @@ import Foundation
 public final class InputDigests: @unchecked Sendable {
     private let lock = NSLock()
     private var digests: [String: FileDigest] = [:]
+    private var stopped = false
     private let finished = DispatchSemaphore(value: 0)
 
     /// Starts hashing every file `methodology` names, as paths relative to `inputs`.
@@ -16,6 +17,7 @@ public final class InputDigests: @unchecked Sendable {
         let paths = Self.named(methodology, inputs: inputs)
         DispatchQueue.global().async { [self] in
             for path in paths {
+                guard !isStopped else { break }
                 guard let digest = try? SHA256.file(inputs.resolve(path)) else { continue }
                 lock.lock()
                 digests[path] = digest
@@ -23,6 +25,21 @@ public final class InputDigests: @unchecked Sendable {
             }
             finished.signal()
         }
+    }
+
+    private var isStopped: Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return stopped
+    }
+
+    /// Hashes no further file and waits for the one at hand. A run that fails must call it before
+    /// the process exits: libcrypto is torn down at exit, under a thread still hashing.
+    public func stop() {
+        lock.lock()
+        stopped = true
+        lock.unlock()
+        _ = all()
     }
 
     /// Every digest, once the thread is done.
