@@ -20,6 +20,9 @@ struct Run: ParsableCommand {
     @Option(name: .long, help: "Compute only this ranking (repeatable), e.g. green-finance.")
     var ranking: [String] = []
 
+    @Option(name: .long, help: "The report formats to write, comma-separated. manifest.json is always written.")
+    var formats = ReportFormats(ReportFormat.all)
+
     @Flag(name: .long, help: "Print only errors.")
     var quiet = false
 
@@ -49,12 +52,13 @@ struct Run: ParsableCommand {
         }
         // Every ranking's folder is written before any is put in place: all are replaced, or none.
         let folders = try zip(results, digests).map { result, digests in
-            let files = ReportSet.render(result)
-            let manifest = try dataErrors {
-                try Manifest.render(result: result, reports: files, inputs: options.folder, sensitivitySeed: result.methodology.sensitivity?.seed,
-                                    threads: threads.count, digests: digests)
+            try dataErrors {
+                let digests = try Manifest.digests(result: result, inputs: options.folder, threads: threads.count, known: digests)
+                let files = try ReportSet.render(result, formats: formats.formats, digests: digests)
+                let manifest = try Manifest.render(result: result, reports: files, digests: digests,
+                                                   sensitivitySeed: result.methodology.sensitivity?.seed)
+                return ReportFolder(directory: "\(reports)/\(options.edition)/\(result.methodology.ranking)", files: files + [manifest])
             }
-            return ReportFolder(directory: "\(reports)/\(options.edition)/\(result.methodology.ranking)", files: files + [manifest])
         }
         try dataErrors { try ReportWriter.write(folders) }
         for (result, folder) in zip(results, folders) where !quiet {
@@ -78,4 +82,24 @@ struct Run: ParsableCommand {
         if !result.unplaced.isEmpty { lines.append("  in no category: \(result.unplaced.count)") }
         return lines.joined(separator: "\n")
     }
+}
+
+/// `--formats csv,txt,html`: one or more report formats, comma-separated (help lists them).
+struct ReportFormats: ExpressibleByArgument {
+    let formats: Set<ReportFormat>
+
+    init(_ formats: Set<ReportFormat>) { self.formats = formats }
+
+    init?(argument: String) {
+        var set = Set<ReportFormat>()
+        for part in argument.split(separator: ",", omittingEmptySubsequences: false) {
+            guard let format = ReportFormat(rawValue: part.trimmingCharacters(in: .whitespaces).lowercased()) else { return nil }
+            set.insert(format)
+        }
+        formats = set
+    }
+
+    static var allValueStrings: [String] { ReportFormat.allCases.map(\.rawValue) }
+
+    var defaultValueDescription: String { formats.sorted().map(\.rawValue).joined(separator: ",") }
 }

@@ -77,7 +77,7 @@ struct ASEMTests {
         #expect(labels.contains("winsorised (1 high; 0 low)"))
         #expect(labels.contains("winsorised (0 high; 1 low)"))
         // The breakdown marks imputed values and says how.
-        let breakdown = try #require(ReportSet.render(result).first { $0.name == "breakdown.csv" })
+        let breakdown = try #require(try ReportSet.render(result).first { $0.name == "breakdown.csv" })
         #expect(breakdown.contents.hasPrefix("category,id,name,place,"))
         #expect(breakdown.contents.contains("group mean of Europe, n = "))
     }

@@ -25,7 +25,7 @@ struct BudgetPipelineTests {
     func handComputed() throws {
         let (result, fixture) = try BudgetFixture.run()
         defer { fixture.remove() }
-        let files = Dictionary(uniqueKeysWithValues: ReportSet.render(result).map { ($0.name, $0.contents) })
+        let files = Dictionary(uniqueKeysWithValues: try ReportSet.render(result).map { ($0.name, $0.contents) })
         #expect(files["miasta.csv"] == """
             rank,teryt,name,voivodeship,score,finance,outcomes,award
             1,1061011,Łódź,łódzkie,81.25,75.00,100.00,Lider
@@ -62,7 +62,7 @@ struct BudgetPipelineTests {
         let fixture = try Fixture(files)
         defer { fixture.remove() }
         let methodology = try MethodologyParser.load(fixture.path("methodologies/test-budget-2024.yaml"), displayName: "m.yaml")
-        let reports = Dictionary(uniqueKeysWithValues: ReportSet.render(try Pipeline.run(methodology, inputs: fixture.folder)).map { ($0.name, $0.contents) })
+        let reports = Dictionary(uniqueKeysWithValues: try ReportSet.render(try Pipeline.run(methodology, inputs: fixture.folder)).map { ($0.name, $0.contents) })
         let leaderboard = try #require(reports["miasta.csv"])
         #expect(leaderboard.contains(",0264011,'=HYPERLINK(A1),dolnośląskie,"), "\(leaderboard)")
         #expect(leaderboard.contains(",0261011,'@Jelenia Góra,dolnośląskie,"))
@@ -91,7 +91,7 @@ struct BudgetPipelineTests {
         let (plain, plainFixture) = try BudgetFixture.run()
         defer { plainFixture.remove() }
         // 20.5 + 39.5 = 20 + 40: the same sums, so the same leaderboards.
-        #expect(ReportSet.render(result).filter { $0.name.hasSuffix(".csv") && $0.name != "breakdown.csv" }
+        #expect(try ReportSet.render(result).filter { $0.name.hasSuffix(".csv") && $0.name != "breakdown.csv" }
                 == ReportSet.render(plain).filter { $0.name.hasSuffix(".csv") && $0.name != "breakdown.csv" })
         #expect(result.categories[0].column("share")!.raw.contains(30))
     }
@@ -100,7 +100,7 @@ struct BudgetPipelineTests {
     func breakdown() throws {
         let (result, fixture) = try BudgetFixture.run()
         defer { fixture.remove() }
-        let text = ReportSet.render(result).first { $0.name == "breakdown.csv" }!.contents
+        let text = try ReportSet.render(result).first { $0.name == "breakdown.csv" }!.contents
         let rows = text.split(separator: "\n").dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false) }
         let wroclaw = rows.filter { $0[1] == "0264011" }
         let criteria = wroclaw.filter { $0[4] == "criterion" }.map { Double($0[14])! }.reduce(0, +)

@@ -30,12 +30,12 @@ struct GoldenReportTests {
     func budget() throws {
         let (result, fixture) = try BudgetFixture.run()
         defer { fixture.remove() }
-        try check(ReportSet.render(result), in: "budget")
+        try check(try ReportSet.render(result), in: "budget")
     }
 
     @Test("social-media fixture")
     func social() throws {
-        try check(ReportSet.render(try SocialFixture.run(SocialFixture.files())), in: "social")
+        try check(try ReportSet.render(try SocialFixture.run(SocialFixture.files())), in: "social")
     }
 }
 

@@ -115,7 +115,7 @@ struct ManifestTests {
     /// The fixture's reports and manifest, written as a run writes them, in `directory`.
     static func writeReports(_ fixture: Fixture, to directory: String, seed: UInt64? = nil) throws -> (RankingResult, ReportFile) {
         let result = try PublicDataTests.run(fixture)
-        let reports = ReportSet.render(result)
+        let reports = try ReportSet.render(result, formats: [.csv, .txt])
         let manifest = try Manifest.render(result: result, reports: reports, inputs: fixture.folder, sensitivitySeed: seed)
         try ReportWriter.write(reports + [manifest], to: directory)
         return (result, manifest)
@@ -196,7 +196,7 @@ struct ManifestTests {
         let sizes = try named.map { try FileManager.default.attributesOfItem(atPath: fixture.path($0))[.size] as? Int ?? 0 }
         #expect(sizes == sizes.sorted(by: >), "\(zip(named, sizes).map { "\($0) \($1)" })")
 
-        let reports = ReportSet.render(result)
+        let reports = try ReportSet.render(result)
         let after = try Manifest.render(result: result, reports: reports, inputs: fixture.folder, sensitivitySeed: nil)
         let beside = try Manifest.render(result: result, reports: reports, inputs: fixture.folder, sensitivitySeed: nil,
                                          digests: InputDigests(methodology, inputs: fixture.folder))

@@ -43,7 +43,7 @@ struct MissingDataTests {
         #expect(share.treated[wiejska] == 110.0 / 3)
         #expect(sewage.imputed[jawor] == ImputedValue(value: 110.0 / 3, how: "mean of the category, n = 3"))
         #expect(sewage.imputed[try VariedBudget.entry(gminy, "0201011")] == nil)
-        let breakdown = try #require(ReportSet.render(result).first { $0.name == "breakdown.csv" }).contents
+        let breakdown = try #require(try ReportSet.render(result).first { $0.name == "breakdown.csv" }).contents
         #expect(breakdown.hasPrefix("category,teryt,name,place,level,id,parent,unit,raw,treated,treatment,normalised,weight_in_parent,effective_weight,contribution,imputation\n"))
         #expect(breakdown.contains(",\"imputed 36.666667: mean of the category, n = 3\"\n"))
         let explain = try ExplainText.render(result, unit: gminy.entries[jawor].unit, category: "gminy")
@@ -88,7 +88,7 @@ struct MissingDataTests {
         #expect(gminy.column("sewage")!.normalised[jawor] == nil)
         #expect(gminy.column("sewage")!.normalised[try VariedBudget.entry(gminy, "0201022")] == 0)
         // The breakdown leaves the missing cells empty.
-        let breakdown = try #require(ReportSet.render(result).first { $0.name == "breakdown.csv" }).contents
+        let breakdown = try #require(try ReportSet.render(result).first { $0.name == "breakdown.csv" }).contents
         #expect(breakdown.contains("gminy,0205011,Jawor,3,criterion,sewage,outcomes,%,,,none,,1.000000,0.250000,\n"))
     }
 
@@ -242,7 +242,7 @@ struct UnitTableTests {
         // S2's cost is imputed from the north group's median (S1 only: 100); then S1 and S2 tie on
         // cost, and S1 wins on score.
         #expect(north.column("cost")!.imputed[1] == ImputedValue(value: 100, how: "group median of N, n = 1"))
-        let files = Dictionary(uniqueKeysWithValues: ReportSet.render(result).map { ($0.name, $0.contents) })
+        let files = Dictionary(uniqueKeysWithValues: try ReportSet.render(result).map { ($0.name, $0.contents) })
         #expect(files["north.csv"] == "rank,id,name,score,award\n1,S1,Szkoła A,100.00,Najlepsza\n2,S2,Szkoła B,50.00,\n")
         // In 'all', S4 has no region, so nothing to impute within — but it has every value.
         let all = try #require(result.categories.first { $0.category.id == "all" })
@@ -286,10 +286,10 @@ struct MissingDataGuardTests {
         let strict = try VariedBudget.run(replacing: "missing_data: not_classified", with: "missing_data: not_classified")
         let available = try VariedBudget.run(replacing: "missing_data: not_classified",
                                              with: "missing_data: {aggregate: {method: available, min_share: 1}}")
-        let render = { (result: RankingResult) in ReportSet.render(result).first { $0.name == "gminy.csv" }!.contents }
-        #expect(render(available) == render(strict))
+        let render = { (result: RankingResult) in try ReportSet.render(result).first { $0.name == "gminy.csv" }!.contents }
+        #expect(try render(available) == render(strict))
         // Jawor's share of 10 % would otherwise be the minimum and pull the others below 100.
-        #expect(render(strict).contains("1,0201011,Bolesławiec,dolnośląskie,100.00,100.00,100.00,Lider"))
+        #expect(try render(strict).contains("1,0201011,Bolesławiec,dolnośląskie,100.00,100.00,100.00,Lider"))
     }
 
     @Test("a unit with no criterion observed is not ranked on imputed values alone")

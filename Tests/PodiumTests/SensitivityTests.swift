@@ -17,8 +17,8 @@ struct SensitivityTests {
         return try Pipeline.run(methodology, inputs: fixture.folder, threads: threads)
     }
 
-    static func reports(_ result: RankingResult) -> [String: String] {
-        Dictionary(uniqueKeysWithValues: ReportSet.render(result).map { ($0.name, $0.contents) })
+    static func reports(_ result: RankingResult) throws -> [String: String] {
+        Dictionary(uniqueKeysWithValues: try ReportSet.render(result).map { ($0.name, $0.contents) })
     }
 
     @Test("with no noise and no alternatives every run gives the nominal places: band = place, odds 0 or 1")
@@ -30,7 +30,7 @@ struct SensitivityTests {
               vary:
                 weights: {noise: 0}
             """)
-        let files = Self.reports(result)
+        let files = try Self.reports(result)
         #expect(files["uncertainty.csv"] == """
             category,teryt,name,place,median_place,p05_place,p95_place,p_Lider,p_Laureat
             miasta,1061011,Łódź,1,1,1,1,1.0000,0.0000
@@ -55,7 +55,7 @@ struct SensitivityTests {
         // Without the block, no column and no files.
         let (plain, fixture) = try BudgetFixture.run()
         fixture.remove()
-        let plainFiles = Self.reports(plain)
+        let plainFiles = try Self.reports(plain)
         #expect(plainFiles["uncertainty.csv"] == nil && plainFiles["sensitivity.csv"] == nil)
         #expect(!plainFiles["miasta.csv"]!.contains("places_90"))
     }
@@ -124,13 +124,13 @@ struct SensitivityTests {
 
     @Test("the same seed gives byte-identical uncertainty.csv and sensitivity.csv with 1 and 2 threads")
     func threads() throws {
-        let one = Self.reports(try Self.run(Self.allFour, threads: 1))
-        let two = Self.reports(try Self.run(Self.allFour, threads: 2))
+        let one = try Self.reports(try Self.run(Self.allFour, threads: 1))
+        let two = try Self.reports(try Self.run(Self.allFour, threads: 2))
         #expect(one["uncertainty.csv"] == two["uncertainty.csv"])
         #expect(one["sensitivity.csv"] == two["sensitivity.csv"])
         #expect(one["miasta.csv"] == two["miasta.csv"])
         // Another seed draws otherwise.
-        let other = Self.reports(try Self.run(Self.allFour.replacingOccurrences(of: "seed: 99", with: "seed: 100")))
+        let other = try Self.reports(try Self.run(Self.allFour.replacingOccurrences(of: "seed: 99", with: "seed: 100")))
         #expect(other["sensitivity.csv"] != one["sensitivity.csv"])
         #expect(one["sensitivity.csv"]!.split(separator: "\n").count == 1 + 2 * 4)
     }

@@ -134,7 +134,7 @@ struct SocialPipelineTests {
         #expect(abs(growth - ((1400.0 / 1200).squareRoot() - 1) * 100) < 1e-12)
         #expect(cities.column("posts_per_week")!.raw[wro] == 3.5)
         #expect(cities.column("reach")!.raw[wro] == 2.1875)
-        let files = Dictionary(uniqueKeysWithValues: ReportSet.render(result).map { ($0.name, $0.contents) })
+        let files = Dictionary(uniqueKeysWithValues: try ReportSet.render(result).map { ($0.name, $0.contents) })
         // Two entities: the better value ranks 100, the other 0; weights 2, 1, 1, 1.
         #expect(files["miasta.csv"] == """
             rank,teryt,name,voivodeship,score,award
@@ -155,8 +155,8 @@ struct SocialPipelineTests {
 
     @Test("account_stats.csv with the same figures gives the same leaderboards, breakdown and awards")
     func equivalentSources() throws {
-        let fromPosts = ReportSet.render(try SocialFixture.run(SocialFixture.files()))
-        let fromStats = ReportSet.render(try SocialFixture.run(SocialFixture.files(stats: true)))
+        let fromPosts = try ReportSet.render(try SocialFixture.run(SocialFixture.files()))
+        let fromStats = try ReportSet.render(try SocialFixture.run(SocialFixture.files(stats: true)))
         #expect(fromPosts.map(\.name) == fromStats.map(\.name))
         for (posts, stats) in zip(fromPosts, fromStats) where posts.name != "not-classified.csv" {
             #expect(posts == stats, "\(posts.name) differs")

@@ -25,7 +25,7 @@ struct AuditCommandTests {
     static func ran(in work: URL) throws -> (inputs: URL, folder: URL) {
         let inputs = work.appendingPathComponent("Inputs"), reports = work.appendingPathComponent("Reports")
         try FileManager.default.copyItem(at: Podium.fixtures.appendingPathComponent("budget"), to: inputs)
-        let run = try Podium.run(["run", "--inputs", inputs.path, "--reports", reports.path, "--quiet"])
+        let run = try Podium.run(["run", "--inputs", inputs.path, "--reports", reports.path, "--formats", "csv,txt", "--quiet"])
         try #require(run.status == 0, "\(run.errors)")
         return (inputs, reports.appendingPathComponent("2024/test-budget"))
     }

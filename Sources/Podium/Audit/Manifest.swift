@@ -11,7 +11,13 @@ public enum Manifest {
     /// `null` when it has none.
     public static func render(result: RankingResult, reports: [ReportFile], inputs: InputFolder,
                               sensitivitySeed: UInt64?, threads: Int = 1, digests known: InputDigests? = nil) throws -> ReportFile {
-        if let clash = reports.first(where: { $0.name == fileName }) { throw AuditError.reportNamedManifest(clash.name) }
+        try render(result: result, reports: reports, digests: digests(result: result, inputs: inputs, threads: threads, known: known),
+                   sensitivitySeed: sensitivitySeed)
+    }
+
+    /// The size and SHA-256 of the methodology and of every input file the run read (`known` where
+    /// it has them, the others hashed now on up to `threads` threads).
+    public static func digests(result: RankingResult, inputs: InputFolder, threads: Int = 1, known: InputDigests? = nil) throws -> RunDigests {
         let methodologyFile = inputs.relative(result.methodology.file)
         let files = result.inputFiles
         var paths = [methodologyFile]
@@ -20,23 +26,30 @@ public enum Manifest {
         let missing = paths.filter { digests[$0] == nil }
         let hashed = try Parallel.map(missing.count, threads: threads) { [missing] index in try SHA256.file(inputs.resolve(missing[index])) }
         for (path, digest) in zip(missing, hashed) { digests[path] = digest }
+        return RunDigests(methodologyFile: methodologyFile, methodology: digests[methodologyFile]!,
+                          inputs: files.map { InputDigest(file: $0, digest: digests[$0.path]!) })
+    }
 
+    /// The manifest of `reports` (every other file of the folder) from the run's input digests.
+    public static func render(result: RankingResult, reports: [ReportFile], digests: RunDigests, sensitivitySeed: UInt64?) throws -> ReportFile {
+        if let clash = reports.first(where: { $0.name == fileName }) { throw AuditError.reportNamedManifest(clash.name) }
         let document = JSONText.object([
             ("podium_version", .string(PodiumVersion.current)),
             ("methodology", .object([
                 ("id", .string(result.methodology.id)),
-                ("file", .string(methodologyFile)),
-            ] + digestMembers(digests[methodologyFile]!))),
+                ("file", .string(digests.methodologyFile)),
+            ] + digestMembers(digests.methodology))),
             ("sensitivity_seed", sensitivitySeed.map(JSONText.unsigned) ?? .null),
-            ("inputs", .array(files.map { file in
-                .object([("path", .string(file.path))] + digestMembers(digests[file.path]!) + [
+            ("inputs", .array(digests.inputs.map { input in
+                let file = input.file
+                return .object([("path", .string(file.path))] + digestMembers(input.digest) + [
                     (file.unit.rawValue, .integer(file.read)),
                     ("skipped", .object(file.skipped.map { ($0.reason.rawValue, .integer($0.count)) })),
                 ])
             })),
             ("reports", .array(reports.sorted { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) }.map { report in
                 .object([("name", .string(report.name))]
-                        + digestMembers(FileDigest(bytes: report.contents.utf8.count, sha256: SHA256.hex(of: report.contents))))
+                        + digestMembers(FileDigest(bytes: report.bytes.count, sha256: SHA256.hex(of: report.bytes))))
             })),
         ])
         return ReportFile(name: fileName, contents: document.document)
@@ -57,4 +70,20 @@ extension InputFolder {
     func resolve(_ path: String) -> String {
         path.hasPrefix("/") ? path : root + "/" + path
     }
+}
+
+/// What a ranking was computed from: the methodology file and every input file the run read, in
+/// the run's order, each with its size and SHA-256. The manifest records them, and the award report
+/// prints them so that a printed copy says what it was computed from.
+public struct RunDigests: Sendable {
+    /// The methodology's path as the manifest records it (relative to the inputs folder).
+    public let methodologyFile: String
+    public let methodology: FileDigest
+    public let inputs: [InputDigest]
+}
+
+/// One input file read by a run, with its digest.
+public struct InputDigest: Sendable {
+    public let file: InputFileRead
+    public let digest: FileDigest
 }

@@ -35,7 +35,14 @@ public struct SHA256: ~Copyable {
         return Self.hex(digest)
     }
 
-    /// The SHA-256 of some bytes (a report's text, as written: UTF-8).
+    /// The SHA-256 of some bytes (a report file, as written).
+    public static func hex(of bytes: [UInt8]) -> String {
+        var hash = SHA256()
+        bytes.withUnsafeBytes { hash.update($0) }
+        return hash.finish()
+    }
+
+    /// The SHA-256 of a text, as written: UTF-8.
     public static func hex(of text: String) -> String {
         var hash = SHA256()
         var text = text

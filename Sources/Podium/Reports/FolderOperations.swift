@@ -68,11 +68,11 @@ enum Folders {
     }
 
     /// Writes a new file (it must not exist yet), checking every call, `close` included.
-    static func write(_ contents: String, to path: String) throws {
+    static func write(_ contents: [UInt8], to path: String) throws {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw FolderFailure(action: "cannot create \(path)", code: errno) }
         var failure: Int32 = 0
-        var bytes = Array(contents.utf8)
+        var bytes = contents
         bytes.withUnsafeMutableBytes { buffer in
             var offset = 0
             while offset < buffer.count {

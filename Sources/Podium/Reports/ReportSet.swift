@@ -1,9 +1,23 @@
 import PodiumCSV
 
-/// One report file: its name inside the ranking's folder and its full text.
+/// One report file: its name inside the ranking's folder and its bytes as written (UTF-8 for text
+/// reports; a workbook is binary).
 public struct ReportFile: Sendable, Equatable {
     public let name: String
-    public let contents: String
+    public let bytes: [UInt8]
+
+    public init(name: String, contents: String) {
+        self.name = name
+        self.bytes = Array(contents.utf8)
+    }
+
+    public init(name: String, bytes: [UInt8]) {
+        self.name = name
+        self.bytes = bytes
+    }
+
+    /// The file's text (a text report's contents; binary files decode with replacement characters).
+    public var contents: String { String(decoding: bytes, as: UTF8.self) }
 }
 
 /// Every report of a ranking, rendered from the run's values: pure functions, no computation.
@@ -14,21 +28,31 @@ public enum ReportSet {
         "breakdown.csv", "not-classified.csv", "audit.csv", "uncertainty.csv", "sensitivity.csv",
     ]
 
-    public static func render(_ result: RankingResult) -> [ReportFile] {
+    /// The report files of `formats` (see `ReportFormat`), in a fixed order. `digests`: the run's
+    /// input files with their SHA-256, printed at the end of `report.html`.
+    public static func render(_ result: RankingResult, formats: Set<ReportFormat> = ReportFormat.all,
+                              digests: RunDigests? = nil) throws -> [ReportFile] {
         var files: [ReportFile] = []
+        let csv = formats.contains(.csv), txt = formats.contains(.txt)
         for category in result.categories {
-            files.append(ReportFile(name: "\(category.category.id).csv", contents: LeaderboardCSV.render(category, result)))
-            files.append(ReportFile(name: "\(category.category.id).txt", contents: LeaderboardText.render(category, result)))
+            if csv { files.append(ReportFile(name: "\(category.category.id).csv", contents: LeaderboardCSV.render(category, result))) }
+            if txt { files.append(ReportFile(name: "\(category.category.id).txt", contents: LeaderboardText.render(category, result))) }
         }
-        files.append(ReportFile(name: "awards.txt", contents: AwardsText.render(result)))
-        files.append(ReportFile(name: "breakdown.csv", contents: BreakdownCSV.render(result)))
-        files.append(ReportFile(name: "not-classified.csv", contents: NotClassifiedCSV.render(result)))
-        if let uncertainty = result.uncertainty {
+        if txt { files.append(ReportFile(name: "awards.txt", contents: AwardsText.render(result))) }
+        if formats.contains(.md) { files.append(ReportFile(name: "awards.md", contents: AwardsMarkdown.render(result))) }
+        if csv {
+            files.append(ReportFile(name: "breakdown.csv", contents: BreakdownCSV.render(result)))
+            files.append(ReportFile(name: "not-classified.csv", contents: NotClassifiedCSV.render(result)))
+        }
+        if csv, let uncertainty = result.uncertainty {
             files.append(ReportFile(name: "uncertainty.csv", contents: UncertaintyCSV.render(uncertainty, result)))
             files.append(ReportFile(name: "sensitivity.csv", contents: SensitivityCSV.render(uncertainty)))
         }
-        let audit = RankingAudit(result)
-        files += [ReportFile(name: "audit.csv", contents: AuditCSV.render(audit, result)), ReportFile(name: "audit.txt", contents: AuditText.render(audit, result))]
+        if csv || txt {
+            let audit = RankingAudit(result)
+            if csv { files.append(ReportFile(name: "audit.csv", contents: AuditCSV.render(audit, result))) }
+            if txt { files.append(ReportFile(name: "audit.txt", contents: AuditText.render(audit, result))) }
+        }
         return files
     }
 }

@@ -114,7 +114,7 @@ public enum ReportWriter {
         for file in item.folder.files {
             let path = item.staging + "/" + file.name
             try Folders.makeDirectories(Folders.split(path).parent)
-            try Folders.write(file.contents, to: path)
+            try Folders.write(file.bytes, to: path)
         }
     }
 
