@@ -91,7 +91,7 @@ public enum ExplainText {
 
     /// The band of places and the award odds over the sensitivity runs.
     static func uncertaintyLines(_ band: CategoryUncertainty, entry: Int, _ uncertainty: UncertaintyResult) -> String {
-        let varied = uncertainty.factors.map(\.rawValue).joined(separator: ", ")
+        let varied = uncertainty.factors.map(\.polishName).joined(separator: ", ")
         var text = "W \(uncertainty.runs) przebiegach analizy wrażliwości (zmieniane: \(varied); ziarno \(uncertainty.seed)): mediana miejsca \(band.medianPlace[entry]), "
             + "90% przebiegów na miejscach \(band.band(entry))\n"
         let odds = zip(uncertainty.awardTitles, band.awardShares).map { title, shares in

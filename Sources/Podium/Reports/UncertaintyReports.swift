@@ -45,3 +45,15 @@ enum SensitivityCSV {
         return writer.text
     }
 }
+
+extension SensitivityFactor {
+    /// The assumption's name in Polish reports (`explain`, the award report); CSV keys stay English.
+    public var polishName: String {
+        switch self {
+        case .weights: "wagi"
+        case .normalisation: "normalizacja"
+        case .aggregation: "agregacja"
+        case .treatment: "obróbka wartości odstających"
+        }
+    }
+}
