@@ -106,7 +106,10 @@ public enum ToMoveUp {
                 return row(.change(found.change, decimals: found.changeDecimals, needed: found.value, placeAfter: found.place),
                            decimals: max(found.valueDecimals, shown))
             case .atBound(let bound): return row(.impossible(.atBound(bound)), decimals: shown)
-            case .notReached(let value): return row(.impossible(.notReached(value)), decimals: shown)
+            case .notReached(let value):
+                // Stopped by the input's own bound (0, 100 %), or only by how far the search looks.
+                let bounded = value == scale.most || value == scale.least || value == current
+                return row(.impossible(bounded ? .notReached(value) : .beyondReach), decimals: shown)
             }
         }
     }
@@ -220,8 +223,10 @@ public struct CriterionAnswer: Sendable, Equatable {
         case noInput
         /// The input is at the value it cannot pass (0 for amounts, 100 for a share in %).
         case atBound(Double)
-        /// Not even this value of the input reaches the place.
+        /// Not even this value of the input (its bound) reaches the place.
         case notReached(Double)
+        /// No value within a million times the input's spread in the category reaches the place.
+        case beyondReach
     }
 
     public let criterion: String

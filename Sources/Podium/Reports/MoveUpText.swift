@@ -119,6 +119,7 @@ public enum MoveUpText {
         case .noInput: "\(alone): brak wartości wejściowej (kryterium uzupełnione)"
         case .atBound(let bound): "\(alone): wartość jest już na granicy \(NumberText.plain(bound)) \(row.unit)"
         case .notReached(let value): "\(alone) (nawet przy \(NumberText.fixed(value, row.currentDecimals)) \(row.unit))"
+        case .beyondReach: "\(alone) (nie wystarcza nawet zmiana milion razy większa od rozrzutu tej wartości w kategorii)"
         }
     }
 
