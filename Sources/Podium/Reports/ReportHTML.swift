@@ -86,14 +86,9 @@ public enum ReportHTML {
         text += "<h2 id=\"\(anchor(spec.id))-h\">\(HTMLText.escape(spec.title))</h2>\n"
         text += "<p>Sklasyfikowane: \(category.entries.count); niesklasyfikowane: \(category.notClassified.count).</p>\n"
         text += "<h3>Nagrodzeni</h3>\n"
-        var awarded = false
-        for award in methodology.awards {
-            let winners = category.standings.filter { award.places.contains($0.place) }
-            guard !winners.isEmpty else { continue }
-            awarded = true
-            text += winnersTable(award, winners, category, band: band, result)
-        }
-        if !awarded { text += "<p>Brak sklasyfikowanych: nagród nie przyznano.</p>\n" }
+        let awards = methodology.awards.map { award in (award, category.standings.filter { award.places.contains($0.place) }) }
+            .filter { !$0.1.isEmpty }
+        text += awards.isEmpty ? "<p>Brak sklasyfikowanych: nagród nie przyznano.</p>\n" : winnersTable(awards, category, band: band, result)
         if !category.standings.isEmpty {
             let parts = methodology.index.children
             let word = parts.allSatisfy { $0.role == .pillar } ? "filarów" : parts.allSatisfy { $0.role == .criterion } ? "kryteriów" : "składowych"
@@ -108,25 +103,32 @@ public enum ReportHTML {
         return text + "</section>\n"
     }
 
-    private static func winnersTable(_ award: AwardSpec, _ winners: [Standing], _ category: CategoryScores,
+    /// One table of every award's winners in place order, the award's title spanning its rows.
+    private static func winnersTable(_ awards: [(AwardSpec, [Standing])], _ category: CategoryScores,
                                      band: CategoryUncertainty?, _ result: RankingResult) -> String {
         let gminas = result.register.kind == .terc
-        let odds = band.flatMap { band in result.uncertainty?.awardTitles.firstIndex(of: award.title).map { band.awardShares[$0] } }
-        var text = "<table class=\"winners\">\n<caption>\(HTMLText.escape(award.title)) (\(MethodSummary.placesText(award.places)))</caption>\n"
-        text += "<thead><tr><th scope=\"col\" class=\"n\">Miejsce</th><th scope=\"col\">\(gminas ? "Gmina" : "Jednostka")</th>"
-            + (gminas ? "<th scope=\"col\">Województwo</th>" : "") + "<th scope=\"col\" class=\"n\">Wynik (pkt)</th>"
-            + (band == nil ? "" : "<th scope=\"col\" class=\"n\">Miejsca (90%)</th>")
-            + (odds == nil ? "" : "<th scope=\"col\" class=\"n\">Szansa na tę nagrodę</th>") + "</tr></thead>\n<tbody>\n"
-        for standing in winners {
-            let entry = standing.entry
-            let unit = category.entries[entry].unit
-            text += "<tr><td class=\"n\">\(standing.place)</td><th scope=\"row\">\(HTMLText.escape(unit.name))</th>"
-                + (gminas ? "<td>\(HTMLText.escape(unit.gmina?.voivodeship ?? ""))</td>" : "")
-                + "<td class=\"n\">\(HTMLText.number(category.scores[entry], 2))</td>"
-                + (band.map { "<td class=\"n\">\($0.band(entry))</td>" } ?? "")
-                + (odds.map { "<td class=\"n\">\(HTMLText.percent($0[entry]))</td>" } ?? "") + "</tr>\n"
+        let titles = result.uncertainty?.awardTitles ?? []
+        var text = "<table class=\"winners\">\n<thead><tr><th scope=\"col\">Nagroda</th><th scope=\"col\" class=\"n\">Miejsce</th>"
+            + "<th scope=\"col\">\(gminas ? "Gmina" : "Jednostka")</th>" + (gminas ? "<th scope=\"col\">Województwo</th>" : "")
+            + "<th scope=\"col\" class=\"n\">Wynik (pkt)</th>"
+            + (band == nil ? "" : "<th scope=\"col\" class=\"n\">Miejsca (90%)</th><th scope=\"col\" class=\"n\">Szansa na tę nagrodę</th>")
+            + "</tr></thead>\n"
+        for (award, winners) in awards {
+            let odds = band.flatMap { band in titles.firstIndex(of: award.title).map { band.awardShares[$0] } }
+            text += "<tbody>\n"
+            for (row, standing) in winners.enumerated() {
+                let entry = standing.entry
+                let unit = category.entries[entry].unit
+                text += "<tr>" + (row == 0 ? "<td class=\"award\"\(winners.count > 1 ? " rowspan=\"\(winners.count)\"" : "")>\(HTMLText.escape(award.title))</td>" : "")
+                    + "<td class=\"n\">\(standing.place)</td><th scope=\"row\">\(HTMLText.escape(unit.name))</th>"
+                    + (gminas ? "<td>\(HTMLText.escape(unit.gmina?.voivodeship ?? ""))</td>" : "")
+                    + "<td class=\"n\">\(HTMLText.number(category.scores[entry], 2))</td>"
+                    + (band.map { "<td class=\"n\">\($0.band(entry))</td>" } ?? "")
+                    + (band == nil ? "" : "<td class=\"n\">\(odds.map { HTMLText.percent($0[entry]) } ?? "")</td>") + "</tr>\n"
+            }
+            text += "</tbody>\n"
         }
-        return text + "</tbody>\n</table>\n"
+        return text + "</table>\n"
     }
 
     private static func notClassifiedTable(_ items: [NotClassified], _ result: RankingResult, withCategory: Bool) -> String {

@@ -9,12 +9,13 @@ struct ChartAxis {
     let left: Double
     let right: Double
 
-    /// At most about `ticks` intervals between `low` and `high`, drawn from `left` to `right`.
-    init(covering low: Double, _ high: Double, from left: Double, to right: Double, ticks: Int = 5) {
+    /// At most about `ticks` intervals between `low` and `high`, drawn from `left` to `right`;
+    /// `whole`: ticks at whole numbers only (places).
+    init(covering low: Double, _ high: Double, from left: Double, to right: Double, ticks: Int = 5, whole: Bool = false) {
         let span = max(high - low, 1e-9)
-        let raw = span / Double(ticks)
+        let raw = max(span / Double(ticks), whole ? 1 : 0)
         let magnitude = pow(10, (log10(raw)).rounded(.down))
-        let step = [1, 2, 2.5, 5, 10].map { $0 * magnitude }.first { $0 >= raw * (1 - 1e-12) } ?? 10 * magnitude
+        let step = (whole ? [1, 2, 5, 10] : [1, 2, 2.5, 5, 10]).map { $0 * magnitude }.first { $0 >= raw * (1 - 1e-12) } ?? 10 * magnitude
         self.step = step
         self.low = (low / step).rounded(.down) * step
         self.high = max((high / step - 1e-9).rounded(.up) * step, self.low + step)
