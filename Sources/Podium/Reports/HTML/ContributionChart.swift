@@ -113,7 +113,7 @@ struct ContributionChart {
                 for (index, value) in values.enumerated() where value != 0 {
                     let start = value > 0 ? positive : negative + value
                     if value > 0 { positive += value } else { negative += value }
-                    let x = axis.x(start), width = abs(value) * axis.scale * 1.01
+                    let x = axis.x(start), width = abs(value) * axis.scale
                     body += "<rect class=\"seg\" data-node=\"\(HTMLText.escape(parts[index].id))\" x=\"\(SVGNumber.text(x))\" y=\"\(SVGNumber.text(barTop))\" "
                         + "width=\"\(SVGNumber.text(width))\" height=\"\(SVGNumber.text(Self.barHeight))\" fill=\"\(ReportPalette.fill(id, index))\">"
                         + "<title>\(HTMLText.escape(parts[index].title)): \(HTMLText.number(value, 2)) pkt</title></rect>"
@@ -130,7 +130,7 @@ struct ContributionChart {
             let end = rows[row].map { axis.x($0.filter { $0 > 0 }.reduce(0, +)) } ?? axis.x(max(0, score))
             body += "<text class=\"total\" x=\"\(SVGNumber.text(end + 4))\" y=\"\(SVGNumber.text(middle + 4))\">\(HTMLText.number(score, 2))</text>"
             if let band, let places {
-                let low = places.x(Double(band.medianPlace[entry])), high = places.x(Double(band.highPlace[entry]))
+                let low = places.x(Double(band.lowPlace[entry])), high = places.x(Double(band.highPlace[entry]))
                 let cap = 5.0
                 body += "<g class=\"band\"><title>miejsca w 90% przebiegów: \(band.band(entry))</title>"
                 body += "<line x1=\"\(SVGNumber.text(low))\" y1=\"\(SVGNumber.text(middle))\" x2=\"\(SVGNumber.text(high))\" y2=\"\(SVGNumber.text(middle))\"/>"
