@@ -58,6 +58,9 @@ struct ReportHTMLTests {
     func otherNumbers() {
         #expect(HTMLText.percent(0.679) == "68%")
         #expect(HTMLText.percent(1) == "100%")
+        #expect(HTMLText.weight(0.375) == "37,5%")
+        #expect(HTMLText.weight(0.28) == "28%")
+        #expect(HTMLText.weight(1.0 / 3) == "33,3%")
         #expect(BoardLayout.polish("80.91") == "80,91")
         #expect(BoardLayout.polish("-1.50") == "−1,50")
         let axis = ChartAxis(covering: 0, 80.91, from: 0, to: 100)

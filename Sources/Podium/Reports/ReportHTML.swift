@@ -45,7 +45,7 @@ public enum ReportHTML {
         var text = "<nav aria-labelledby=\"spis\">\n<h2 id=\"spis\">Spis treści</h2>\n<ol>\n<li><a href=\"#metoda\">Metoda i kryteria</a></li>\n"
         for category in result.categories {
             text += "<li><a href=\"#\(anchor(category.category.id))\">\(HTMLText.escape(category.category.title))</a> "
-                + "(\(category.entries.count) sklasyfikowanych)</li>\n"
+                + "(\(Polish.count(category.entries.count, "sklasyfikowana", "sklasyfikowane", "sklasyfikowanych")))</li>\n"
         }
         if !result.unplaced.isEmpty { text += "<li><a href=\"#poza-kategoriami\">Poza kategoriami</a></li>\n" }
         return text + "<li><a href=\"#dane\">Dane wejściowe i sumy kontrolne</a></li>\n</ol>\n</nav>\n"
@@ -72,8 +72,8 @@ public enum ReportHTML {
                 + "<br><code>\(HTMLText.escape(leaf.node.id))</code></th>"
                 + (withPillars ? "<td>\(leaf.pillars.map { HTMLText.escape($0.title) }.joined(separator: " › "))</td>" : "")
                 + "<td>\(HTMLText.escape(criterion?.unit ?? ""))</td><td>\(direction)</td>"
-                + (withPillars ? "<td class=\"n\">\(HTMLText.percent(weights[leaf.node.id]!.relative))</td>" : "")
-                + "<td class=\"n\">\(HTMLText.number(weights[leaf.node.id]!.effective * 100, 1))%</td></tr>\n"
+                + (withPillars ? "<td class=\"n\">\(HTMLText.weight(weights[leaf.node.id]!.relative))</td>" : "")
+                + "<td class=\"n\">\(HTMLText.weight(weights[leaf.node.id]!.effective))</td></tr>\n"
         }
         return text + "</tbody>\n</table>\n</section>\n"
     }

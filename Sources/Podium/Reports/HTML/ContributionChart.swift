@@ -50,7 +50,7 @@ struct ContributionChart {
         for (index, part) in parts.enumerated() {
             let name = part.role == .criterion ? (result.methodology.criteria.first { $0.id == part.id }?.name ?? part.title) : part.title
             body += "<rect x=\"0\" y=\"\(SVGNumber.text(y))\" width=\"14\" height=\"14\" fill=\"\(ReportPalette.fill(id, index))\" stroke=\"#000\" stroke-width=\"0.5\"/>"
-            body += "<text x=\"20\" y=\"\(SVGNumber.text(y + 11))\">\(HTMLText.escape(name)) (\(kind), waga \(HTMLText.percent(weights[part.id]!.effective)))</text>"
+            body += "<text x=\"20\" y=\"\(SVGNumber.text(y + 11))\">\(HTMLText.escape(name)) (\(kind), waga \(HTMLText.weight(weights[part.id]!.effective)))</text>"
             y += 20
         }
         y += 8

@@ -26,6 +26,12 @@ enum HTMLText {
 
     /// A share as a percentage with no decimals: `68%`.
     static func percent(_ share: Double) -> String { number(share * 100, 0) + "%" }
+
+    /// A weight as a percentage with one decimal where it has one: `28%`, `37,5%`.
+    static func weight(_ share: Double) -> String {
+        let text = number(share * 100, 1)
+        return (text.hasSuffix(",0") ? String(text.dropLast(2)) : text) + "%"
+    }
 }
 
 /// Coordinates in SVG: a decimal point (SVG's syntax, not a text the reader sees) and 2 decimals.

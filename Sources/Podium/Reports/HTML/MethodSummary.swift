@@ -17,7 +17,7 @@ enum MethodSummary {
         let pillars = methodology.index.children.filter { $0.role == .pillar }
         if !pillars.isEmpty {
             index += " w " + (pillars.count == 1 ? "1 filarze" : "\(pillars.count) filarach") + ": "
-                + pillars.map { "\(HTMLText.escape($0.title)) (\(HTMLText.percent(weights[$0.id]!.effective)))" }.joined(separator: ", ")
+                + pillars.map { "\(HTMLText.escape($0.title)) (\(HTMLText.weight(weights[$0.id]!.effective)))" }.joined(separator: ", ")
         }
         sentences.append(index + "; wartości kryteriów liczone są za okres \(methodology.period.description).")
         let treatments = unique(methodology.criteria.map { type(of: $0.treatment).description.id })
@@ -52,13 +52,13 @@ enum MethodSummary {
         }
         var parts: [String] = []
         if let share = rules.minAvailability {
-            parts.append("jednostka z mniej niż \(HTMLText.percent(share)) dostępnych kryteriów nie jest klasyfikowana")
+            parts.append("jednostka z mniej niż \(HTMLText.weight(share)) dostępnych kryteriów nie jest klasyfikowana")
         }
         if let imputation = rules.imputation {
             parts.append("brakujące wartości uzupełnia \(names([type(of: imputation).description.id]))")
         }
         if let share = rules.availableMinShare {
-            parts.append("węzeł hierarchii liczony jest z dostępnych składowych, gdy mają one co najmniej \(HTMLText.percent(share)) jego wagi")
+            parts.append("węzeł hierarchii liczony jest z dostępnych składowych, gdy mają one co najmniej \(HTMLText.weight(share)) jego wagi")
         }
         let text = parts.joined(separator: "; ")
         return text.prefix(1).uppercased() + text.dropFirst() + "."

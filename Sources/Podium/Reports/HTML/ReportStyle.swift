@@ -13,6 +13,7 @@ enum ReportStyle {
             h3{font-size:1.1rem;margin:1.6rem 0 .4rem}
             p{max-width:48rem}
             .lead{font-size:1.05rem;margin:.2rem 0 1rem}
+            .lead code{white-space:nowrap}
             code,.sha{font-family:"DejaVu Sans Mono","Liberation Mono",monospace;font-size:.85em}
             .sha{overflow-wrap:anywhere;word-break:break-all}
             table{border-collapse:collapse;width:100%;margin:.4rem 0 1.2rem;font-size:.88rem}

@@ -40,13 +40,13 @@ struct WeightChart {
             let swatch = ReportPalette.swatch(leaf.part)
             body += "<rect class=\"seg\" data-node=\"\(HTMLText.escape(leaf.node.id))\" x=\"\(SVGNumber.text(x))\" y=\"\(SVGNumber.text(barTop))\" "
                 + "width=\"\(SVGNumber.text(width))\" height=\"\(SVGNumber.text(barHeight))\" fill=\"\(ReportPalette.fill(id, leaf.part))\" "
-                + "stroke=\"#ffffff\" stroke-width=\"1.5\"><title>\(number + 1). \(HTMLText.escape(leaf.node.id)): \(HTMLText.percent(weight))</title></rect>"
+                + "stroke=\"#ffffff\" stroke-width=\"1.5\"><title>\(number + 1). \(HTMLText.escape(leaf.node.id)): \(HTMLText.weight(weight))</title></rect>"
             let middle = SVGNumber.text(x + width / 2)
             if width >= 14 {
                 body += "<text class=\"in\" x=\"\(middle)\" y=\"\(SVGNumber.text(barTop + 14))\" fill=\"\(swatch.ink)\">\(number + 1)</text>"
             }
             if width >= 30 {
-                body += "<text class=\"in\" x=\"\(middle)\" y=\"\(SVGNumber.text(barTop + 28))\" fill=\"\(swatch.ink)\">\(HTMLText.percent(weight))</text>"
+                body += "<text class=\"in\" x=\"\(middle)\" y=\"\(SVGNumber.text(barTop + 28))\" fill=\"\(swatch.ink)\">\(HTMLText.weight(weight))</text>"
             }
             x += width
             spans[leaf.part].end = x
@@ -56,7 +56,7 @@ struct WeightChart {
             let span = spans[part]
             let top = barTop + barHeight + 6
             body += "<path class=\"bracket\" d=\"M\(SVGNumber.text(span.start + 2)) \(SVGNumber.text(top))v5H\(SVGNumber.text(span.end - 2))v-5\"/>"
-            let lines = LineBreaking.lines("\(child.title) \(HTMLText.percent(weights[child.id]!.effective))",
+            let lines = LineBreaking.lines("\(child.title) \(HTMLText.weight(weights[child.id]!.effective))",
                                            width: max(8, Int((span.end - span.start) / 6.6)))
             var baseline = top + 19
             for line in lines {
@@ -67,7 +67,7 @@ struct WeightChart {
         }
         let height = bottom + 8
         let description = leaves.enumerated().map { number, leaf in
-            "\(number + 1). \(leaf.node.id) \(HTMLText.percent(weights[leaf.node.id]!.effective))"
+            "\(number + 1). \(leaf.node.id) \(HTMLText.weight(weights[leaf.node.id]!.effective))"
         }.joined(separator: ", ")
         return "<svg class=\"chart weights\" viewBox=\"0 0 \(SVGNumber.text(Self.width)) \(SVGNumber.text(height))\" "
             + "width=\"\(SVGNumber.text(Self.width))\" height=\"\(SVGNumber.text(height))\" role=\"img\" aria-labelledby=\"\(id)-t \(id)-d\">"
