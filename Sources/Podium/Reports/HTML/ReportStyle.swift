@@ -24,7 +24,9 @@ enum ReportStyle {
             th.n{text-align:right}
             td.n,\(numeric){text-align:right;white-space:nowrap;font-variant-numeric:tabular-nums}
             .board td:nth-child(\(codeColumn)){white-space:nowrap}
-            .winners .award{font-weight:bold;max-width:16rem}
+            .winners{width:auto}
+            .winners tbody th,.winners td:not(.award){white-space:nowrap}
+            .winners .award{font-weight:bold;max-width:14rem}
             .winners tbody+tbody{border-top:2px solid #555}
             .chart{display:block;width:100%;max-width:760px;height:auto;margin:.4rem 0 1rem}
             .chart text{font-size:12px}
