@@ -19,7 +19,7 @@ public enum ReportHTML {
             <meta name="viewport" content="width=device-width, initial-scale=1">
             <title>\(HTMLText.escape(methodology.title)) \(methodology.edition) – wyniki i nagrody</title>
             <style>
-            \(ReportStyle.css(numericColumns: layout.numericColumns, codeColumn: 2))
+            \(ReportStyle.css(numericColumns: layout.numericColumns, codeColumn: 2, awardColumn: layout.awardColumn))
             </style>
             </head>
             <body>
@@ -179,6 +179,7 @@ struct BoardLayout {
     let numericColumns: [Int]
     /// The column of the unit's name (a row header).
     let nameColumn: Int
+    let awardColumn: Int
     let gminas: Bool
 
     init(_ result: RankingResult) {
@@ -189,6 +190,7 @@ struct BoardLayout {
         let score = 1 + identity.count + 1
         numericColumns = [1] + Array(score...(score + pillars.count)) + (result.uncertainty == nil ? [] : [headings.count])
         nameColumn = 3
+        awardColumn = score + pillars.count + 1
     }
 
     func table(_ category: CategoryScores, _ result: RankingResult) -> String {

@@ -2,8 +2,8 @@
 enum ReportStyle {
     /// Screen and A4 print. `numericColumns`: the 1-based columns of the leaderboard tables that
     /// hold numbers (right-aligned; a rule per table layout instead of a class on every cell keeps
-    /// the file small).
-    static func css(numericColumns: [Int], codeColumn: Int) -> String {
+    /// the file small); `codeColumn` is never broken, `awardColumn` wide enough for two lines.
+    static func css(numericColumns: [Int], codeColumn: Int, awardColumn: Int) -> String {
         let numeric = numericColumns.map { ".board td:nth-child(\($0))" }.joined(separator: ",")
         return """
             :root{color-scheme:light}
@@ -24,6 +24,7 @@ enum ReportStyle {
             th.n{text-align:right}
             td.n,\(numeric){text-align:right;white-space:nowrap;font-variant-numeric:tabular-nums}
             .board td:nth-child(\(codeColumn)){white-space:nowrap}
+            .board td:nth-child(\(awardColumn)){min-width:13em}
             .winners{width:auto}
             .winners tbody th,.winners td:not(.award){white-space:nowrap}
             .winners .award{font-weight:bold;max-width:14rem}
