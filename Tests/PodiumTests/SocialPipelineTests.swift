@@ -159,6 +159,12 @@ struct SocialPipelineTests {
         let fromStats = try ReportSet.render(try SocialFixture.run(SocialFixture.files(stats: true)))
         #expect(fromPosts.map(\.name) == fromStats.map(\.name))
         for (posts, stats) in zip(fromPosts, fromStats) where posts.name != "not-classified.csv" {
+            // report.html prints the not-classified reasons too: the same page once they are left out.
+            if posts.name == "report.html" {
+                #expect(posts.contents.replacingOccurrences(of: #"<td>no usable account \([^<]*\)</td>"#, with: "", options: .regularExpression)
+                        == stats.contents.replacingOccurrences(of: #"<td>no usable account \([^<]*\)</td>"#, with: "", options: .regularExpression))
+                continue
+            }
             #expect(posts == stats, "\(posts.name) differs")
         }
         // Who is not classified is the same; only the wording of a left-out account names its source.

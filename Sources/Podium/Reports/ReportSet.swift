@@ -40,6 +40,7 @@ public enum ReportSet {
         }
         if txt { files.append(ReportFile(name: "awards.txt", contents: AwardsText.render(result))) }
         if formats.contains(.md) { files.append(ReportFile(name: "awards.md", contents: AwardsMarkdown.render(result))) }
+        if formats.contains(.html) { files.append(ReportFile(name: "report.html", contents: ReportHTML.render(result, digests: digests))) }
         if csv {
             files.append(ReportFile(name: "breakdown.csv", contents: BreakdownCSV.render(result)))
             files.append(ReportFile(name: "not-classified.csv", contents: NotClassifiedCSV.render(result)))
