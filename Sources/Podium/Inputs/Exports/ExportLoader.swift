@@ -90,78 +90,88 @@ enum ExportLoader {
     struct AccountRead: Sendable {
         var files: [InputFileRead] = []
         var counts = ExportFileReader.Counts()
-        var posts = 0, reactions = 0, comments = 0, shares = 0
+        var reactions = 0, comments = 0, shares = 0
         var overflow = false
         var inPeriod = 0, outsidePeriod = 0
         var identical = 0, replaced = 0
     }
 
     /// Reads every group, sums each account's posts in the period into `figures`, and returns one
-    /// summary per folder and the files read (in plan order, for the manifest). The result and the
+    /// summary per folder and the files read (in plan order, for the manifest). Folder by folder, so
+    /// that each one's time is its own; within a folder, accounts on threads. The result and the
     /// error (the first group's, in plan order) do not depend on the threads.
     static func load(_ groups: [AccountFiles], exports: [ExportFolder], root: InputFolder, period: (from: Day, to: Day),
                      threads: Int, limit: RowLimit, figures: inout [AccountFigures]) throws -> (summaries: [ExportSummary], files: [InputFileRead]) {
-        let clock = ContinuousClock.now
-        let first = period.from.number, last = period.to.number
-        let reads = try Parallel.map(groups.count, threads: threads) { number in
-            let group = groups[number], export = exports[group.folder]
-            var merge = PostMerge()
-            var read = AccountRead()
-            for (file, name) in group.names.enumerated() {
-                let relative = export.folder + "/" + name, path = root.root + "/" + relative
-                var outside = 0
-                let counts = try ExportFileReader.read(path, name: path, format: export.format, zone: export.zone, limit: limit) { id, day, r, c, s, line in
-                    if day < first || day > last { outside += 1 }
-                    if case .sameFile(let firstLine) = merge.add(id, day: day, reactions: r, comments: c, shares: s, file: file, line: line) {
-                        throw InputError(file: path, line: line, message: "duplicate post \(quoted(String(decoding: id, as: UTF8.self))) (first on line \(firstLine))")
-                    }
-                }
-                read.counts.rows += counts.rows
-                read.counts.bytes += counts.bytes
-                read.counts.emptyCounts += counts.emptyCounts
-                read.counts.summaryRows += counts.summaryRows
-                read.files.append(InputFileRead(path: relative, read: counts.rows,
-                                                skipped: [.init(.outsidePeriod, outside), .init(.summaryRow, counts.summaryRows)]))
-            }
-            for post in merge.posts {
-                guard post.day >= first && post.day <= last else { read.outsidePeriod += 1; continue }
-                read.inPeriod += 1
-                let (r, o1) = read.reactions.addingReportingOverflow(post.reactions)
-                let (c, o2) = read.comments.addingReportingOverflow(post.comments)
-                let (s, o3) = read.shares.addingReportingOverflow(post.shares)
-                (read.reactions, read.comments, read.shares) = (r, c, s)
-                read.overflow = read.overflow || o1 || o2 || o3
-            }
-            read.posts = read.inPeriod
-            read.identical = merge.identical
-            read.replaced = merge.replaced
-            return read
-        }
         var summaries = exports.map { ExportSummary(folder: $0.folder, format: $0.format.id, timezone: $0.zone?.identifier) }
-        for (group, read) in zip(groups, reads) {
-            if read.overflow {
-                throw InputError(file: root.root + "/" + exports[group.folder].folder, line: nil,
-                                 message: "the sums of reactions, comments or shares of account '\(figures[group.account].account.id)' over the period are too large to count (over \(Int.max))")
+        var files: [InputFileRead] = []
+        for (number, export) in exports.enumerated() {
+            let clock = ContinuousClock.now
+            let inFolder = groups.filter { $0.folder == number }
+            let reads = try Parallel.map(inFolder.count, threads: threads) { index in
+                try readAccount(inFolder[index], export: export, root: root, period: period, limit: limit)
             }
-            figures[group.account].posts = read.posts
-            figures[group.account].reactions = read.reactions
-            figures[group.account].comments = read.comments
-            figures[group.account].shares = read.shares
-            var summary = summaries[group.folder]
-            summary.files += group.names.count
-            summary.accounts += 1
-            summary.rows += read.counts.rows
-            summary.bytes += read.counts.bytes
-            summary.inPeriod += read.inPeriod
-            summary.outsidePeriod += read.outsidePeriod
-            summary.identicalDuplicates += read.identical
-            summary.replacedDuplicates += read.replaced
-            summary.emptyCounts += read.counts.emptyCounts
-            summary.summaryRows += read.counts.summaryRows
-            summaries[group.folder] = summary
+            var summary = summaries[number]
+            for (group, read) in zip(inFolder, reads) {
+                if read.overflow {
+                    throw InputError(file: root.root + "/" + export.folder, line: nil,
+                                     message: "the sums of reactions, comments or shares of account '\(figures[group.account].account.id)' over the period are too large to count (over \(Int.max))")
+                }
+                figures[group.account].posts = read.inPeriod
+                figures[group.account].reactions = read.reactions
+                figures[group.account].comments = read.comments
+                figures[group.account].shares = read.shares
+                summary.files += group.names.count
+                summary.accounts += 1
+                summary.rows += read.counts.rows
+                summary.bytes += read.counts.bytes
+                summary.inPeriod += read.inPeriod
+                summary.outsidePeriod += read.outsidePeriod
+                summary.identicalDuplicates += read.identical
+                summary.replacedDuplicates += read.replaced
+                summary.emptyCounts += read.counts.emptyCounts
+                summary.summaryRows += read.counts.summaryRows
+                files += read.files
+            }
+            summary.seconds = (ContinuousClock.now - clock).seconds
+            summaries[number] = summary
         }
-        let seconds = (ContinuousClock.now - clock).seconds
-        for index in summaries.indices { summaries[index].seconds = seconds }
-        return (summaries, reads.flatMap(\.files))
+        return (summaries, files)
+    }
+
+    /// One account's files, read in name order and merged by post id; the merged posts' sums over
+    /// the period.
+    static func readAccount(_ group: AccountFiles, export: ExportFolder, root: InputFolder, period: (from: Day, to: Day),
+                            limit: RowLimit) throws -> AccountRead {
+        let first = period.from.number, last = period.to.number
+        var merge = PostMerge()
+        var read = AccountRead()
+        for (file, name) in group.names.enumerated() {
+            let relative = export.folder + "/" + name, path = root.root + "/" + relative
+            var outside = 0
+            let counts = try ExportFileReader.read(path, name: path, format: export.format, zone: export.zone, limit: limit) { id, day, r, c, s, line in
+                if day < first || day > last { outside += 1 }
+                if case .sameFile(let firstLine) = merge.add(id, day: day, reactions: r, comments: c, shares: s, file: file, line: line) {
+                    throw InputError(file: path, line: line, message: "duplicate post \(quoted(String(decoding: id, as: UTF8.self))) (first on line \(firstLine))")
+                }
+            }
+            read.counts.rows += counts.rows
+            read.counts.bytes += counts.bytes
+            read.counts.emptyCounts += counts.emptyCounts
+            read.counts.summaryRows += counts.summaryRows
+            read.files.append(InputFileRead(path: relative, read: counts.rows,
+                                            skipped: [.init(.outsidePeriod, outside), .init(.summaryRow, counts.summaryRows)]))
+        }
+        for post in merge.posts {
+            guard post.day >= first && post.day <= last else { read.outsidePeriod += 1; continue }
+            read.inPeriod += 1
+            let (r, o1) = read.reactions.addingReportingOverflow(post.reactions)
+            let (c, o2) = read.comments.addingReportingOverflow(post.comments)
+            let (s, o3) = read.shares.addingReportingOverflow(post.shares)
+            (read.reactions, read.comments, read.shares) = (r, c, s)
+            read.overflow = read.overflow || o1 || o2 || o3
+        }
+        read.identical = merge.identical
+        read.replaced = merge.replaced
+        return read
     }
 }
