@@ -1,11 +1,11 @@
 /// The names nearest to a misspelt one, for error messages that suggest what was meant.
 enum NameDistance {
-    /// Up to `limit` of `names` within an edit distance of a third of the name's length (at least
-    /// 2), nearest first, ties in name order; a name that contains the other, or is contained in
-    /// it, counts as near too.
+    /// Up to `limit` of `names` within an edit distance of a quarter of the name's length (at least
+    /// 2) and at most one more than the nearest, nearest first, ties in name order; a name that
+    /// contains the other, or is contained in it, counts as near too.
     static func closest(to name: String, among names: [String], limit: Int) -> [String] {
         let target = Array(name.lowercased().utf8)
-        let bound = max(2, target.count / 3)
+        let bound = max(2, target.count / 4)
         var scored: [(distance: Int, name: String)] = []
         for candidate in names {
             let lowered = candidate.lowercased()
@@ -15,6 +15,8 @@ enum NameDistance {
             }
             if distance <= bound { scored.append((distance, candidate)) }
         }
+        let best = scored.map(\.distance).min() ?? 0
+        scored.removeAll { $0.distance > best + 1 }
         scored.sort { $0.distance != $1.distance ? $0.distance < $1.distance : Array($0.name.utf8).lexicographicallyPrecedes(Array($1.name.utf8)) }
         return scored.prefix(limit).map(\.name)
     }
