@@ -9,7 +9,8 @@ public protocol MetricSource: Kind {
     static var categoryKeys: [String] { get }
     /// Whether the methodology may set `eligibility` minimums on the source's period totals.
     static var takesEligibility: Bool { get }
-    /// The files the source reads over the ranking's period, relative to the inputs folder.
+    /// The files the source reads over the ranking's period, relative to the inputs folder (a folder
+    /// of platform exports stands for the CSV files in it).
     func files(in period: Period) -> [FileInput]
     func load(_ request: SourceRequest) throws -> any SourceData
 }

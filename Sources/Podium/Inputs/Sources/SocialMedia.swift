@@ -73,7 +73,8 @@ struct SocialMedia: MetricSource {
 
     func files(in period: Period) -> [FileInput] {
         switch figures {
-        case .posts(let posts, _, let followers): [accountsFile] + (posts.map { [$0] } ?? []) + [followers]
+        case .posts(let posts, let exports, let followers):
+            [accountsFile] + (posts.map { [$0] } ?? []) + [followers] + exports.map { FileInput(path: $0.folder) }
         case .accountStats(let stats): [accountsFile, stats]
         }
     }
