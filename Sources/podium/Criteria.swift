@@ -5,7 +5,8 @@ struct Methods: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "List the methods a methodology file can name at each stage, with their parameters.",
         discussion: """
-            Stages, in pipeline order: input types, criterion kinds, imputation, treatment, normalisation and \
+            Stages, in pipeline order: input types, export formats (of social-media exports), criterion kinds, \
+            imputation, treatment, normalisation and \
             aggregation. Give a stage's word (e.g. normalisation) to list only that stage.
             """,
         aliases: ["criteria"])

@@ -22,6 +22,8 @@ enum RunSummary {
                     + "\(NumberText.fixed(seconds > 0 ? Double(rows) / seconds : 0, 0)) rows/s"
                     + (ranges > 1 ? " (\(ranges) ranges at once)" : "")
                     + "; \(inPeriod) in the period, \(outside) outside it (skipped)"]
+            case .exports(let read):
+                exportLines(read)
             case .accountsLeftOut(let accounts):
                 ["accounts left out of every sum: \(accounts.count)"] + accounts.map { "  \($0)" }
             case .bdl(let path, let metric, let rows, let otherUnits, let notInRegister, let noData, let otherValues, let absent):
@@ -39,5 +41,20 @@ enum RunSummary {
                     + (notInRegister.isEmpty ? [] : ["  budgets of gminas not in the register (skipped): \(notInRegister.joined(separator: ", "))"])
             }
         }
+    }
+
+    /// `exports zlote-lajki/2024/exports/meta_posts (meta_posts, Europe/Warsaw): 40 files of 38 accounts, …`
+    static func exportLines(_ read: ExportSummary) -> [String] {
+        let zone = read.timezone.map { ", \($0)" } ?? ""
+        var details = ["\(read.inPeriod) posts in the period, \(read.outsidePeriod) outside it (skipped)"]
+        if read.identicalDuplicates > 0 || read.replacedDuplicates > 0 {
+            details.append("\(read.identicalDuplicates) in two files with the same figures (counted once), "
+                + "\(read.replacedDuplicates) with different figures (the file whose name sorts last taken)")
+        }
+        if read.emptyCounts > 0 { details.append("\(read.emptyCounts) empty reaction, comment or share cells read as 0") }
+        if read.summaryRows > 0 { details.append("\(read.summaryRows) summary rows (Total) skipped") }
+        return ["exports \(read.folder) (\(read.format)\(zone)): \(read.files) files of \(read.accounts) accounts, \(read.rows) rows "
+                    + "(\(NumberText.fixed(Double(read.bytes) / 1_000_000, 1)) MB) in \(NumberText.fixed(read.seconds, 2)) s"]
+            + details.map { "  \($0)" }
     }
 }

@@ -60,6 +60,13 @@ public final class InputDigests: @unchecked Sendable {
         }
         if let population = methodology.inputs.units.population { files.append(population.path) }
         files += methodology.inputs.sources.flatMap { $0.files(in: methodology.period) }.map(\.path)
+        files = files.flatMap { path -> [String] in
+            // A folder of platform exports stands for its CSV files.
+            var isFolder: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: inputs.resolve(path), isDirectory: &isFolder), isFolder.boolValue else { return [path] }
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: inputs.resolve(path))) ?? []
+            return names.filter { !$0.hasPrefix(".") && $0.lowercased().hasSuffix(".csv") }.sorted().map { path + "/" + $0 }
+        }
         var seen = Set<String>()
         let unique = files.filter { seen.insert($0).inserted }
         let sizes = unique.map { path in

@@ -54,6 +54,8 @@ public enum SkipReason: String, Sendable, CaseIterable {
     case noData = "no_data"
     /// Posts published (UTC date) outside the period.
     case outsidePeriod = "outside_period"
+    /// Platform exports: rows that are no posts (YouTube Studio's `Total`).
+    case summaryRow = "summary_row"
     /// dBase: records flagged as deleted.
     case deleted
     /// Rb-28S: budget lines of powiats, voivodeships, unions: no municipality's.

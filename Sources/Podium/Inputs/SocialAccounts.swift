@@ -44,6 +44,8 @@ public struct SocialMediaSummary: Sendable, Equatable {
     /// How many ranges of posts.csv were read at once.
     public var postRanges = 1
     public var leftOut: [String] = []
+    /// One per export folder read.
+    public var exports: [ExportSummary] = []
     /// The files read, for the manifest.
     public var files: [InputFileRead] = []
 }
@@ -55,13 +57,17 @@ struct AccountLookup {
     private var keys: [UInt8] = []
     private var offsets: [Int] = [0]
     private let mask: Int
+    /// Accounts whose posts come from another source (export files): account id → that source.
+    /// They are found by no row, and a row that names one is an error naming both sources.
+    private let elsewhere: [String: String]
 
     /// The same lookup in memory of its own, for another thread: arrays shared by two threads would
     /// have both bump one reference count, and the cores would fight over its cache line.
-    var independentCopy: AccountLookup { AccountLookup(ids: ids) }
+    var independentCopy: AccountLookup { AccountLookup(ids: ids, elsewhere: elsewhere) }
 
-    init(ids: [String]) {
+    init(ids: [String], elsewhere: [String: String] = [:]) {
         self.ids = ids
+        self.elsewhere = elsewhere
         var capacity = 16
         while capacity < ids.count * 2 { capacity *= 2 }
         slots = [Int32](repeating: -1, count: capacity)
@@ -69,6 +75,7 @@ struct AccountLookup {
         for (index, id) in ids.enumerated() {
             keys.append(contentsOf: id.utf8)
             offsets.append(keys.count)
+            guard elsewhere[id] == nil else { continue }
             let hash = Array(id.utf8).withUnsafeBufferPointer { Self.hash($0) }
             var slot = Int(truncatingIfNeeded: hash) & mask
             while slots[slot] >= 0 { slot = (slot + 1) & mask }
@@ -127,6 +134,9 @@ struct AccountLookup {
     @inline(__always)
     func account(_ record: CSVRecord, _ column: CSVColumn) throws -> Int {
         guard let account = index(of: record.field(column.index)) else {
+            if let source = elsewhere[record.string(column)] {
+                throw record.fail("account \(quoted(record.string(column))) has posts in two sources: this file and \(source); an account's posts must come from one source")
+            }
             throw record.fail("unknown account \(quoted(record.string(column))) (not in accounts.csv)")
         }
         return account

@@ -21,16 +21,31 @@ public enum SocialMediaLoader {
         var figures = accounts.map(AccountFigures.init)
         let lookup = AccountLookup(ids: accounts.map(\.id))
         switch source {
-        case .posts(let posts, let followers):
+        case .posts(let posts, let exports, let followers):
             let followersPath = try folder.existing(followers, for: methodology)
-            let postsPath = try folder.existing(posts, for: methodology)
+            let postsPath = try posts.map { try folder.existing($0, for: methodology) }
+            // The export files are listed first: their accounts are no account of posts.csv.
+            let ids = accounts.map(\.id)
+            let groups = try ExportLoader.plan(exports, root: folder, accountIDs: ids, methodology: methodology)
             try loadFollowers(followersPath, options: followers.options, lookup: lookup, period: period, limit: limit,
                               figures: &figures, summary: &summary)
             summary.files.append(InputFileRead(path: followers.path, read: summary.followerRows))
-            try loadPosts(postsPath, options: posts.options, lookup: lookup, period: period, threads: threads, limit: limit,
-                          figures: &figures, summary: &summary, progress: progress.map { report in { report(postsPath, $0) } })
-            summary.files.append(InputFileRead(path: posts.path, read: summary.postRows,
-                                               skipped: [.init(.outsidePeriod, summary.postsOutsidePeriod)]))
+            if let posts, let postsPath {
+                let elsewhere = Dictionary(groups.map { group in
+                    (ids[group.account], folder.root + "/" + exports[group.folder].folder + "/" + group.names[0])
+                }, uniquingKeysWith: { first, _ in first })
+                let postsLookup = elsewhere.isEmpty ? lookup : AccountLookup(ids: ids, elsewhere: elsewhere)
+                try loadPosts(postsPath, options: posts.options, lookup: postsLookup, period: period, threads: threads, limit: limit,
+                              figures: &figures, summary: &summary, progress: progress.map { report in { report(postsPath, $0) } })
+                summary.files.append(InputFileRead(path: posts.path, read: summary.postRows,
+                                                   skipped: [.init(.outsidePeriod, summary.postsOutsidePeriod)]))
+            }
+            if !exports.isEmpty {
+                let read = try ExportLoader.load(groups, exports: exports, root: folder, period: period, threads: threads,
+                                                 limit: limit, figures: &figures)
+                summary.exports = read.summaries
+                summary.files += read.files
+            }
         case .accountStats(let stats):
             let statsPath = try folder.existing(stats, for: methodology)
             try loadStats(statsPath, options: stats.options, lookup: lookup, limit: limit, figures: &figures, summary: &summary)

@@ -1,9 +1,15 @@
 /// Parses ISO 8601 timestamps (`2024-03-05T12:34:56Z`, `2024-03-05T14:34:56+02:00`, with optional
 /// seconds and fraction; a space may stand for `T`) straight from bytes, and returns the UTC calendar
-/// day the moment falls on.
+/// day the moment falls on (or the moment itself, in seconds since 1970 UTC).
 enum Timestamp {
     @inline(__always)
     static func utcDay(_ bytes: UnsafeBufferPointer<UInt8>) -> Day? {
+        guard let seconds = utcSeconds(bytes) else { return nil }
+        return Day(number: seconds >= 0 ? seconds / 86400 : (seconds - 86399) / 86400)
+    }
+
+    @inline(__always)
+    static func utcSeconds(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
         var index = 0
         @inline(__always) func digits(_ count: Int) -> Int? {
             guard index + count <= bytes.count else { return nil }
@@ -27,8 +33,10 @@ enum Timestamp {
         guard index < bytes.count, bytes[index] == UInt8(ascii: "T") || bytes[index] == UInt8(ascii: " ") else { return nil }
         index += 1
         guard let hour = digits(2), hour < 24, expect(UInt8(ascii: ":")), let minute = digits(2), minute < 60 else { return nil }
+        var second = 0
         if expect(UInt8(ascii: ":")) {
-            guard let second = digits(2), second <= 60 else { return nil }
+            guard let value = digits(2), value <= 60 else { return nil }
+            second = min(value, 59)   // a leap second stays on its day
             if expect(UInt8(ascii: ".")) {
                 let start = index
                 while index < bytes.count, bytes[index] >= 48, bytes[index] <= 57 { index += 1 }
@@ -55,8 +63,6 @@ enum Timestamp {
             return nil
         }
         guard index == bytes.count else { return nil }
-        let local = hour * 60 + minute - offsetMinutes
-        let shift = local < 0 ? -1 : (local >= 1440 ? 1 : 0)
-        return Day(number: Day.daysFromCivil(year: year, month: month, day: day) + shift)
+        return Day.daysFromCivil(year: year, month: month, day: day) * 86400 + (hour * 60 + minute - offsetMinutes) * 60 + second
     }
 }

@@ -9,7 +9,8 @@ public protocol MetricSource: Kind {
     static var categoryKeys: [String] { get }
     /// Whether the methodology may set `eligibility` minimums on the source's period totals.
     static var takesEligibility: Bool { get }
-    /// The files the source reads over the ranking's period, relative to the inputs folder.
+    /// The files the source reads over the ranking's period, relative to the inputs folder (a folder
+    /// of platform exports stands for the CSV files in it).
     func files(in period: Period) -> [FileInput]
     func load(_ request: SourceRequest) throws -> any SourceData
 }
@@ -127,6 +128,8 @@ public enum RunNote: Sendable, Equatable {
     /// The posts read: rows, bytes, seconds, the ranges read at once (threads), and how many posts
     /// fall inside and outside the period.
     case posts(rows: Int, bytes: Int, seconds: Double, ranges: Int, inPeriod: Int, outsidePeriod: Int)
+    /// One folder of platform exports read (files, rows, posts merged by id, empty counts …).
+    case exports(ExportSummary)
     /// Accounts left out of every sum, with the reason: `fb-1063011-city: no follower snapshot …`.
     case accountsLeftOut([String])
     /// A BDL export read: its rows, the rows of units that are no municipality of the register (and

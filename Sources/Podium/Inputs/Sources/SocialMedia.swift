@@ -5,12 +5,13 @@ struct SocialMedia: MetricSource {
     static let description = KindDescription(
         id: "social_media",
         name: "Social-media accounts",
-        summary: "accounts.csv, then either posts.csv and followers.csv (P, R, C, S summed over the period by the UTC date of published_at; F0 the latest snapshot on or before the start, else the earliest inside; F1 the latest on or before the end) or account_stats.csv with those figures per account. An account without F0 or F1 is left out of every sum.",
+        summary: "accounts.csv, then either posts.csv and/or folders of platform exports, and followers.csv (P, R, C, S summed over the period by the UTC date of published_at; F0 the latest snapshot on or before the start, else the earliest inside; F1 the latest on or before the end) or account_stats.csv with those figures per account. An account without F0 or F1 is left out of every sum; an account's posts come from one source.",
         formula: "per unit and category: Σ over its usable accounts",
         parameters: [
             ParameterDescription(name: "accounts", meaning: "account_id, teryt, owner, platform, handle"),
             ParameterDescription(name: "posts", meaning: "account_id, post_id, published_at, reactions, comments, shares (with followers)"),
-            ParameterDescription(name: "followers", meaning: "account_id, date, followers (with posts)"),
+            ParameterDescription(name: "exports", meaning: "folders of platform exports, one file per account: [{folder, format, timezone}] (with followers; besides or instead of posts)"),
+            ParameterDescription(name: "followers", meaning: "account_id, date, followers (with posts or exports)"),
             ParameterDescription(name: "account_stats", meaning: "per-account figures instead of posts and followers"),
         ])
 
@@ -46,7 +47,8 @@ struct SocialMedia: MetricSource {
     ]
 
     enum Figures: Sendable {
-        case posts(posts: FileInput, followers: FileInput)
+        /// posts.csv, export folders or both (each account's posts from one of them), and follower snapshots.
+        case posts(posts: FileInput?, exports: [ExportFolder], followers: FileInput)
         case accountStats(FileInput)
     }
 
@@ -58,10 +60,12 @@ struct SocialMedia: MetricSource {
         let posts = parameters.has("posts") ? try parameters.file("posts") : nil
         let followers = parameters.has("followers") ? try parameters.file("followers") : nil
         let stats = parameters.has("account_stats") ? try parameters.file("account_stats") : nil
+        let exports = parameters.has("exports") ? try parameters.exportFolders("exports") : []
         switch (posts, followers, stats) {
-        case (let posts?, let followers?, nil): figures = .posts(posts: posts, followers: followers)
-        case (nil, nil, let stats?): figures = .accountStats(stats)
-        default: throw parameters.error("", "give either 'posts' and 'followers', or 'account_stats' instead of both")
+        case (_, let followers?, nil) where posts != nil || !exports.isEmpty:
+            figures = .posts(posts: posts, exports: exports, followers: followers)
+        case (nil, nil, let stats?) where exports.isEmpty: figures = .accountStats(stats)
+        default: throw parameters.error("", "give either 'posts' and/or 'exports' with 'followers', or 'account_stats' instead of them")
         }
     }
 
@@ -69,7 +73,8 @@ struct SocialMedia: MetricSource {
 
     func files(in period: Period) -> [FileInput] {
         switch figures {
-        case .posts(let posts, let followers): [accountsFile, posts, followers]
+        case .posts(let posts, let exports, let followers):
+            [accountsFile] + (posts.map { [$0] } ?? []) + [followers] + exports.map { FileInput(path: $0.folder) }
         case .accountStats(let stats): [accountsFile, stats]
         }
     }
@@ -87,8 +92,11 @@ struct SocialMedia: MetricSource {
             notes.append(.accountStats(rows: read.statsRows))
         } else {
             notes.append(.followerSnapshots(rows: read.followerRows))
-            notes.append(.posts(rows: read.postRows, bytes: read.postBytes, seconds: read.postSeconds, ranges: read.postRanges,
-                                inPeriod: read.postsInPeriod, outsidePeriod: read.postsOutsidePeriod))
+            if case .posts(.some, _, _) = figures {
+                notes.append(.posts(rows: read.postRows, bytes: read.postBytes, seconds: read.postSeconds, ranges: read.postRanges,
+                                    inPeriod: read.postsInPeriod, outsidePeriod: read.postsOutsidePeriod))
+            }
+            notes += read.exports.map(RunNote.exports)
         }
         notes.append(.accountsLeftOut(read.leftOut))
         notes += read.files.map(RunNote.inputFile)

@@ -3,6 +3,7 @@
 public enum Stages {
     public static let all: [StageCatalog] = [
         MetricSources.registry.catalog(key: "inputs.type or inputs.sources[].type"),
+        ExportFormats.registry.catalog(key: "inputs.exports[].format"),
         CriterionRegistry.registry.catalog(key: "criteria[].kind"),
         ImputationMethods.registry.catalog(key: "missing_data.impute"),
         TreatmentMethods.registry.catalog(key: "treatment"),

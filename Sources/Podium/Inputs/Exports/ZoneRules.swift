@@ -1,0 +1,76 @@
+import Foundation
+
+/// A time zone's offsets from UTC, read once from the system's IANA database (through Foundation's
+/// `TimeZone`, which on Linux needs the `tzdata` package) into a table of transitions, so that a
+/// local time is turned into UTC by a binary search instead of a calendar computation per row.
+///
+/// A local time that falls in a spring gap is moved forward by the gap's length; one that falls in
+/// the autumn's repeated hour takes the earlier offset (java.time's `ZonedDateTime.of`, Python's
+/// `fold=0`): both come to `local − the offset in force before the transition`.
+final class ZoneRules: Sendable {
+    let identifier: String
+    /// Instants (UTC seconds) at which the offset changes, increasing.
+    private let transitions: [Int]
+    /// `offsets[i]` is in force before `transitions[i]`; the last one after every transition.
+    private let offsets: [Int]
+    /// `transitions[i] + offsets[i]`: the local time at which the offset before transition i stops.
+    private let localEnds: [Int]
+
+    /// The table covers 1900 to 2200; outside it the first or the last offset holds.
+    private static let first = -2_208_988_800, last = 7_258_118_400
+
+    init?(identifier: String) {
+        guard let zone = TimeZone(identifier: identifier) else { return nil }
+        self.identifier = identifier
+        var transitions: [Int] = [], offsets: [Int] = []
+        var instant = Date(timeIntervalSince1970: TimeInterval(Self.first))
+        var offset = zone.secondsFromGMT(for: instant)
+        while let next = zone.nextDaylightSavingTimeTransition(after: instant), next.timeIntervalSince1970 < TimeInterval(Self.last) {
+            let after = zone.secondsFromGMT(for: next)
+            if after != offset {   // a change of name alone (CEST → CEMT) moves no clock
+                transitions.append(Int(next.timeIntervalSince1970.rounded(.down)))
+                offsets.append(offset)
+            }
+            offset = after
+            instant = next
+        }
+        offsets.append(offset)
+        self.transitions = transitions
+        self.offsets = offsets
+        localEnds = zip(transitions, offsets).map { $0 + $1 }
+    }
+
+    /// UTC seconds of a local time given as seconds since 1970-01-01T00:00 local.
+    @inline(__always)
+    func utc(fromLocal local: Int) -> Int {
+        // The number of transitions whose "before" stretch ends at or before `local`.
+        var low = 0, high = localEnds.count
+        while low < high {
+            let middle = (low + high) >> 1
+            if localEnds[middle] <= local { low = middle + 1 } else { high = middle }
+        }
+        guard low > 0 else { return local - offsets[0] }
+        let after = offsets[low]
+        // In a gap (the clock jumped past `local`): the offset before the jump, i.e. moved forward.
+        if local < transitions[low - 1] + after { return local - offsets[low - 1] }
+        return local - after
+    }
+
+    private static let lock = NSLock()
+    nonisolated(unsafe) private static var cache: [String: ZoneRules] = [:]
+
+    /// The rules of an IANA zone, read once per process; nil for a name the database does not know.
+    static func named(_ identifier: String) -> ZoneRules? {
+        lock.lock()
+        defer { lock.unlock() }
+        if let rules = cache[identifier] { return rules }
+        guard let rules = ZoneRules(identifier: identifier) else { return nil }
+        cache[identifier] = rules
+        return rules
+    }
+
+    /// Known zone names closest to `name`, for an error message.
+    static func closeMatches(to name: String) -> [String] {
+        NameDistance.closest(to: name, among: TimeZone.knownTimeZoneIdentifiers, limit: 3)
+    }
+}
