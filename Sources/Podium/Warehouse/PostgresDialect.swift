@@ -1,0 +1,31 @@
+/// PostgreSQL: double-quoted identifiers, `BIGINT`, `~`, `date + n`. It has no function that raises
+/// an error, so a rejected row casts its message to an integer, which fails with the message quoted.
+/// Text sorts by the database's collation, which may ignore punctuation: the order is by bytes.
+public struct PostgresDialect: SQLDialect {
+    public init() {}
+
+    public var description: SQLDialectDescription {
+        SQLDialectDescription(
+            id: "postgres", name: "PostgreSQL",
+            summary: "published_at is a text column and its UTC date is worked out from the text (the same as (published_at::timestamptz AT TIME ZONE 'UTC')::date for every form podium accepts), never through timestamptz, so the session's TimeZone plays no part; counts are BIGINT (sums are cast back from numeric, an overflow is an error); a row podium would reject stops the query with 'invalid input syntax for type integer' quoting the reason; account ids sort COLLATE \"C\".",
+            examples: [
+                SQLFragmentExample("quote(\"date\")", quote("date"), "\"date\""),
+                SQLFragmentExample("fullMatch(\"t\", \"[0-9]+\")", fullMatch("t", "[0-9]+"), "t ~ '^[0-9]+$'"),
+                SQLFragmentExample("fail(\"'x'\", as: \"DATE\")", fail("'x'", as: "DATE"), "CAST(CAST('x' AS INTEGER) AS DATE)"),
+                SQLFragmentExample("byteOrder(\"a\")", byteOrder("a"), "a COLLATE \"C\""),
+            ])
+    }
+
+    public var integerType: String { "BIGINT" }
+    public var textType: String { "TEXT" }
+
+    public func quote(_ identifier: String) -> String {
+        "\"" + identifier.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+
+    public func fullMatch(_ text: String, _ pattern: String) -> String { "\(text) ~ '^\(pattern)$'" }
+    public func position(of needle: String, in text: String) -> String { "strpos(\(text), \(needle))" }
+    public func addDays(_ date: String, _ days: String) -> String { "\(date) + \(days)" }
+    public func fail(_ message: String, as type: String) -> String { "CAST(CAST(\(message) AS INTEGER) AS \(type))" }
+    public func byteOrder(_ expression: String) -> String { "\(expression) COLLATE \"C\"" }
+}
