@@ -6,7 +6,7 @@ public struct BigQueryDialect: SQLDialect {
     public var description: SQLDialectDescription {
         SQLDialectDescription(
             id: "bigquery", name: "BigQuery",
-            summary: "published_at is a STRING column and its UTC date is worked out from the text (the same as DATE(TIMESTAMP(published_at), 'UTC') for every form podium accepts, and independent of any default time zone); counts are INT64, whose overflow is an error; a row podium would reject stops the query through ERROR().",
+            summary: "published_at is a STRING column and its UTC date is worked out from the text, as podium does (not DATE(TIMESTAMP(published_at), 'UTC'), which reads text without an offset in UTC instead of rejecting it), independent of any default time zone; counts are INT64, whose overflow is an error; a row podium would reject stops the query through ERROR().",
             examples: [
                 SQLFragmentExample("quote(\"date\")", quote("date"), "`date`"),
                 SQLFragmentExample("table(\"project.dataset.posts\")", table("project.dataset.posts"), "`project`.`dataset`.`posts`"),

@@ -7,7 +7,7 @@ public struct PostgresDialect: SQLDialect {
     public var description: SQLDialectDescription {
         SQLDialectDescription(
             id: "postgres", name: "PostgreSQL",
-            summary: "published_at is a text column and its UTC date is worked out from the text (the same as (published_at::timestamptz AT TIME ZONE 'UTC')::date for every form podium accepts), never through timestamptz, so the session's TimeZone plays no part; counts are BIGINT (sums are cast back from numeric, an overflow is an error); a row podium would reject stops the query with 'invalid input syntax for type integer' quoting the reason; account ids sort COLLATE \"C\".",
+            summary: "published_at is a text column and its UTC date is worked out from the text, as podium does, never through timestamptz (which reads text without an offset in the session's zone and moves 23:59:60 to the next day), so the session's TimeZone plays no part; counts are BIGINT (sums are cast back from numeric, an overflow is an error); a row podium would reject stops the query with 'invalid input syntax for type integer' quoting the reason; account ids sort COLLATE \"C\".",
             examples: [
                 SQLFragmentExample("quote(\"date\")", quote("date"), "\"date\""),
                 SQLFragmentExample("fullMatch(\"t\", \"[0-9]+\")", fullMatch("t", "[0-9]+"), "t ~ '^[0-9]+$'"),
