@@ -112,6 +112,22 @@ struct WarehouseSQLTests {
         #expect(matched == podiumReads, "the SQL pattern and podium disagree on \(text.debugDescription)")
     }
 
+    /// PostgreSQL folds constant expressions when it plans a query: a constant message cast to an
+    /// integer would stop every query, even over clean data (found on a real server).
+    @Test("every message that stops a query names a column, so no planner folds it", arguments: SQLDialects.ids)
+    func messagesAreNotConstant(id: String) throws {
+        let dialect = try #require(SQLDialects.named(id))
+        let select = try AccountStatsQuery(Self.methodology(), dialect: dialect).select
+        let marker = dialect.fail("'§'", as: "DATE").components(separatedBy: "'§'")[0]
+        let calls = select.components(separatedBy: marker).dropFirst()
+        #expect(calls.count == 8)
+        for call in calls {
+            // The message runs from its opening quote to the first ")" or " AS " after it.
+            let message = call.prefix { $0 != ")" }.components(separatedBy: " AS ")[0]
+            #expect(message.contains("|| "), "\(id): a constant message: \(message)")
+        }
+    }
+
     @Test("a day that does not exist is left to the DATE cast, which every dialect checks")
     func impossibleDay() {
         let text = "2023-02-29T10:00:00Z"

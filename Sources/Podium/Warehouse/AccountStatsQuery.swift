@@ -61,7 +61,9 @@ public struct AccountStatsQuery: Sendable {
     private var d: any SQLDialect { dialect }
     private func q(_ identifier: String) -> String { d.quote(identifier) }
     private func date(_ day: Day) -> String { "DATE '\(day)'" }
-    /// A column as text for a message, never NULL (a NULL would empty the whole message).
+    /// A column as text for a message, never NULL (a NULL would empty the whole message). Every
+    /// message names a column: PostgreSQL folds a constant expression when it plans the query, so a
+    /// constant message would stop every query, even one with no bad row.
     private func text(_ expression: String) -> String { "COALESCE(CAST(\(expression) AS \(d.textType)), '')" }
 
     /// One `SELECT`: a row per account with a post or a follower snapshot, ordered by account id.
@@ -123,7 +125,7 @@ public struct AccountStatsQuery: Sendable {
             checked_followers AS (
               SELECT \(account) AS account_id, \(q("followers")) AS followers,
                 CASE
-                  WHEN \(account) IS NULL OR CAST(\(account) AS \(d.textType)) = '' THEN \(d.fail("'followers: empty account_id'", as: "DATE"))
+                  WHEN \(account) IS NULL OR CAST(\(account) AS \(d.textType)) = '' THEN \(d.fail("'followers: empty account_id, date ' || \(text(q("date")))", as: "DATE"))
                   WHEN \(q("date")) IS NULL THEN \(d.fail("'followers: empty date, account ' || \(text(account))", as: "DATE"))
                   WHEN COALESCE(\(q("followers")), -1) < 0
                     THEN \(d.fail("'followers: followers empty or negative, account ' || \(text(account)) || ', date ' || \(text(q("date")))", as: "DATE"))

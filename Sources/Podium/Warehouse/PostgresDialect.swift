@@ -11,7 +11,7 @@ public struct PostgresDialect: SQLDialect {
             examples: [
                 SQLFragmentExample("quote(\"date\")", quote("date"), "\"date\""),
                 SQLFragmentExample("fullMatch(\"t\", \"[0-9]+\")", fullMatch("t", "[0-9]+"), "t ~ '^[0-9]+$'"),
-                SQLFragmentExample("fail(\"'x'\", as: \"DATE\")", fail("'x'", as: "DATE"), "CAST(CAST('x' AS INTEGER) AS DATE)"),
+                SQLFragmentExample("fail(\"'x'\", as: \"DATE\")", fail("'x'", as: "DATE"), "CAST(CAST(CAST('x' AS INTEGER) AS TEXT) AS DATE)"),
                 SQLFragmentExample("byteOrder(\"a\")", byteOrder("a"), "a COLLATE \"C\""),
             ])
     }
@@ -26,6 +26,7 @@ public struct PostgresDialect: SQLDialect {
     public func fullMatch(_ text: String, _ pattern: String) -> String { "\(text) ~ '^\(pattern)$'" }
     public func position(of needle: String, in text: String) -> String { "strpos(\(text), \(needle))" }
     public func addDays(_ date: String, _ days: String) -> String { "\(date) + \(days)" }
-    public func fail(_ message: String, as type: String) -> String { "CAST(CAST(\(message) AS INTEGER) AS \(type))" }
+    /// Through text: PostgreSQL has no cast from integer to date, and the integer cast fails first.
+    public func fail(_ message: String, as type: String) -> String { "CAST(CAST(CAST(\(message) AS INTEGER) AS TEXT) AS \(type))" }
     public func byteOrder(_ expression: String) -> String { "\(expression) COLLATE \"C\"" }
 }

@@ -51,7 +51,7 @@ post_sums AS (
 checked_followers AS (
   SELECT `account_id` AS account_id, `followers` AS followers,
     CASE
-      WHEN `account_id` IS NULL OR CAST(`account_id` AS STRING) = '' THEN ERROR('followers: empty account_id')
+      WHEN `account_id` IS NULL OR CAST(`account_id` AS STRING) = '' THEN ERROR('followers: empty account_id, date ' || COALESCE(CAST(`date` AS STRING), ''))
       WHEN `date` IS NULL THEN ERROR('followers: empty date, account ' || COALESCE(CAST(`account_id` AS STRING), ''))
       WHEN COALESCE(`followers`, -1) < 0
         THEN ERROR('followers: followers empty or negative, account ' || COALESCE(CAST(`account_id` AS STRING), '') || ', date ' || COALESCE(CAST(`date` AS STRING), ''))

@@ -5,12 +5,12 @@ WITH checked_posts AS (
   -- Every row is checked as podium checks it, whatever its date.
   SELECT "account_id" AS account_id, "reactions" AS reactions, "comments" AS comments, "shares" AS shares,
     CASE
-      WHEN "account_id" IS NULL OR CAST("account_id" AS TEXT) = '' THEN CAST(CAST('posts: empty account_id, post ' || COALESCE(CAST("post_id" AS TEXT), '') AS INTEGER) AS TEXT)
-      WHEN "post_id" IS NULL OR CAST("post_id" AS TEXT) = '' THEN CAST(CAST('posts: empty post_id, account ' || COALESCE(CAST("account_id" AS TEXT), '') AS INTEGER) AS TEXT)
+      WHEN "account_id" IS NULL OR CAST("account_id" AS TEXT) = '' THEN CAST(CAST(CAST('posts: empty account_id, post ' || COALESCE(CAST("post_id" AS TEXT), '') AS INTEGER) AS TEXT) AS TEXT)
+      WHEN "post_id" IS NULL OR CAST("post_id" AS TEXT) = '' THEN CAST(CAST(CAST('posts: empty post_id, account ' || COALESCE(CAST("account_id" AS TEXT), '') AS INTEGER) AS TEXT) AS TEXT)
       WHEN "published_at" IS NULL OR NOT "published_at" ~ '^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])[T ]([01][0-9]|2[0-3]):[0-5][0-9](:([0-5][0-9]|60)([.][0-9]+)?)?([Zz]|[+-](0[0-9]|1[0-8])(:?[0-5][0-9])?)$'
-        THEN CAST(CAST('posts: published_at is not an ISO 8601 date and time with Z or an offset: ' || 'account ' || COALESCE(CAST("account_id" AS TEXT), '') || ', post ' || COALESCE(CAST("post_id" AS TEXT), '') || ', ' || COALESCE(CAST("published_at" AS TEXT), '') AS INTEGER) AS TEXT)
+        THEN CAST(CAST(CAST('posts: published_at is not an ISO 8601 date and time with Z or an offset: ' || 'account ' || COALESCE(CAST("account_id" AS TEXT), '') || ', post ' || COALESCE(CAST("post_id" AS TEXT), '') || ', ' || COALESCE(CAST("published_at" AS TEXT), '') AS INTEGER) AS TEXT) AS TEXT)
       WHEN LEAST(COALESCE("reactions", -1), COALESCE("comments", -1), COALESCE("shares", -1), COALESCE("views", 0)) < 0
-        THEN CAST(CAST('posts: reactions, comments or shares empty or negative, or views negative: ' || 'account ' || COALESCE(CAST("account_id" AS TEXT), '') || ', post ' || COALESCE(CAST("post_id" AS TEXT), '') AS INTEGER) AS TEXT)
+        THEN CAST(CAST(CAST('posts: reactions, comments or shares empty or negative, or views negative: ' || 'account ' || COALESCE(CAST("account_id" AS TEXT), '') || ', post ' || COALESCE(CAST("post_id" AS TEXT), '') AS INTEGER) AS TEXT) AS TEXT)
       ELSE "published_at"
     END AS published_at
   FROM "posts"
@@ -34,7 +34,7 @@ timed_posts AS (
 dated_posts AS (
   -- The UTC date: the local date, a day earlier or later when the offset crosses midnight.
   SELECT account_id, reactions, comments, shares,
-    CASE WHEN local_day IS NULL THEN CAST(CAST('posts: published_at is not a date: ' || published_at AS INTEGER) AS DATE)
+    CASE WHEN local_day IS NULL THEN CAST(CAST(CAST('posts: published_at is not a date: ' || published_at AS INTEGER) AS TEXT) AS DATE)
       ELSE local_day + CASE WHEN utc_minute < 0 THEN -1 WHEN utc_minute >= 1440 THEN 1 ELSE 0 END
     END AS utc_day
   FROM timed_posts
@@ -51,10 +51,10 @@ post_sums AS (
 checked_followers AS (
   SELECT "account_id" AS account_id, "followers" AS followers,
     CASE
-      WHEN "account_id" IS NULL OR CAST("account_id" AS TEXT) = '' THEN CAST(CAST('followers: empty account_id' AS INTEGER) AS DATE)
-      WHEN "date" IS NULL THEN CAST(CAST('followers: empty date, account ' || COALESCE(CAST("account_id" AS TEXT), '') AS INTEGER) AS DATE)
+      WHEN "account_id" IS NULL OR CAST("account_id" AS TEXT) = '' THEN CAST(CAST(CAST('followers: empty account_id, date ' || COALESCE(CAST("date" AS TEXT), '') AS INTEGER) AS TEXT) AS DATE)
+      WHEN "date" IS NULL THEN CAST(CAST(CAST('followers: empty date, account ' || COALESCE(CAST("account_id" AS TEXT), '') AS INTEGER) AS TEXT) AS DATE)
       WHEN COALESCE("followers", -1) < 0
-        THEN CAST(CAST('followers: followers empty or negative, account ' || COALESCE(CAST("account_id" AS TEXT), '') || ', date ' || COALESCE(CAST("date" AS TEXT), '') AS INTEGER) AS DATE)
+        THEN CAST(CAST(CAST('followers: followers empty or negative, account ' || COALESCE(CAST("account_id" AS TEXT), '') || ', date ' || COALESCE(CAST("date" AS TEXT), '') AS INTEGER) AS TEXT) AS DATE)
       ELSE "date"
     END AS snapshot_day
   FROM "followers"
