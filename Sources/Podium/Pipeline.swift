@@ -51,6 +51,13 @@ public enum Pipeline {
         try read(methodology, inputs: inputs, threads: 1, progress: nil, limit: .first(rows)).notes.inputFiles
     }
 
+    /// Every account's figures as a run reads them (social media: P, R, C, S, F0, F1 over the
+    /// period), computing nothing further: what `podium account-stats` writes.
+    public static func accounts(_ methodology: Methodology, inputs: InputFolder, threads: Int = 1,
+                                progress: SourceRequest.Progress? = nil) throws -> [AccountFigures] {
+        try read(methodology, inputs: inputs, threads: threads, progress: progress, limit: .all).data.accounts
+    }
+
     /// The register, then the sources, and what was read.
     private static func read(_ methodology: Methodology, inputs: InputFolder, threads: Int, progress: SourceRequest.Progress?,
                              limit: RowLimit) throws -> (register: Register, data: any SourceData, notes: [RunNote]) {

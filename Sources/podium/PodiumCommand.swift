@@ -18,7 +18,8 @@ struct PodiumCommand: ParsableCommand {
             73 the reports could not be written.
             """,
         version: PodiumVersion.current,
-        subcommands: [Run.self, Explain.self, Methods.self, Import.self, Validate.self, Verify.self, Compare.self])
+        subcommands: [Run.self, Explain.self, Methods.self, Import.self, Validate.self, Verify.self, Compare.self, SQL.self,
+                      AccountStats.self])
 
     /// The argument parser's own entry point, except that an error is one line on standard error
     /// like every other podium error (the parser would add the usage screen below it); help and

@@ -1,0 +1,16 @@
+-- Duplicates podium rejects in posts (account_id, post_id) and followers (account_id, date), PostgreSQL.
+-- The account_stats query can be trusted only when this returns no rows.
+SELECT "source", "account_id", "key", "copies"
+FROM (
+  SELECT 'posts' AS "source", "account_id" AS "account_id", CAST("post_id" AS TEXT) AS "key",
+    CAST(COUNT(*) AS BIGINT) AS "copies"
+  FROM "posts"
+  GROUP BY "account_id", "post_id"
+  HAVING COUNT(*) > 1
+  UNION ALL
+  SELECT 'followers', "account_id", CAST("date" AS TEXT), CAST(COUNT(*) AS BIGINT)
+  FROM "followers"
+  GROUP BY "account_id", "date"
+  HAVING COUNT(*) > 1
+) AS duplicates
+ORDER BY "source" DESC, "account_id" COLLATE "C", "key" COLLATE "C"
