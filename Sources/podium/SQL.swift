@@ -59,6 +59,10 @@ struct SQL: ParsableCommand {
         case .duplicates: query.duplicates
         }
         FileHandle.standardOutput.write(Data(text.utf8))
+        if !query.exportFolders.isEmpty {
+            note("the methodology also reads platform exports (\(query.exportFolders.joined(separator: ", "))); "
+                 + "the query sees only what the posts table holds, so load those posts into it too, in posts.csv's columns")
+        }
     }
 }
 

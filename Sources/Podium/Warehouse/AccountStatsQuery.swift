@@ -33,6 +33,9 @@ public struct AccountStatsQuery: Sendable {
     public let tables: Tables
     /// Where the period comes from, for the comment above the query: `zlote-lajki-2024 (…yaml)`.
     public let origin: String
+    /// The platform-export folders the methodology also reads: their posts are podium's, not the
+    /// posts table's, unless they were loaded into it (the command says so).
+    public private(set) var exportFolders: [String] = []
 
     public init(from: Day, to: Day, dialect: any SQLDialect, tables: Tables = Tables(), origin: String) {
         self.from = from
@@ -47,7 +50,7 @@ public struct AccountStatsQuery: Sendable {
         guard methodology.inputs.sources.count == 1, let source = methodology.inputs.sources[0] as? SocialMedia else {
             throw WarehouseError.notSocialMedia(ranking: methodology.ranking, file: methodology.file)
         }
-        guard case .posts = source.figures else {
+        guard case .posts(_, let exports, _) = source.figures else {
             throw WarehouseError.noPosts(ranking: methodology.ranking, file: methodology.file)
         }
         guard case .dates(let from, let to) = methodology.period else {
@@ -56,6 +59,7 @@ public struct AccountStatsQuery: Sendable {
         // The file's name only: the text does not depend on where the inputs folder is.
         let name = methodology.file.split(separator: "/").last.map { String($0) } ?? methodology.file
         self.init(from: from, to: to, dialect: dialect, tables: tables, origin: "\(methodology.id) (\(name))")
+        exportFolders = exports.map(\.folder)
     }
 
     private var d: any SQLDialect { dialect }
