@@ -74,7 +74,7 @@ let package = Package(
         ),
         .testTarget(
             name: "PodiumTests",
-            dependencies: ["Podium", "PodiumCSV", "PodiumTestFixtures"],
+            dependencies: ["Podium", "PodiumCSV", "PodiumArchive", "PodiumTestFixtures"],
             exclude: ["Golden"]
         ),
         .testTarget(name: "podiumTests", dependencies: ["podium"]),

@@ -63,8 +63,8 @@ struct XLSXWorkbook {
     private static let writing = NSLock()
 
     /// The workbook's bytes. libxlsxwriter writes only to a named file: a unique file in the
-    /// temporary folder (`TMPDIR`, else /tmp), read back and removed.
-    func bytes() throws -> [UInt8] {
+    /// temporary folder (`TMPDIR`, else /tmp, unless `temporaryFolder` says), read back and removed.
+    func bytes(temporaryFolder: String? = nil) throws -> [UInt8] {
         for sheet in sheets {
             for (row, cells) in sheet.rows.enumerated() {
                 for (column, cell) in cells.enumerated() {
@@ -75,7 +75,7 @@ struct XLSXWorkbook {
                 }
             }
         }
-        let folder = getenv("TMPDIR").map { String(cString: $0) }.flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
+        let folder = temporaryFolder ?? getenv("TMPDIR").map { String(cString: $0) }.flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
         var template = Array("\(folder)/podium-workbook-XXXXXX".utf8CString)
         let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
         guard descriptor >= 0 else {
