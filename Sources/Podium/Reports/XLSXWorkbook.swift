@@ -20,7 +20,7 @@ struct XLSXWorkbook {
         case empty
     }
 
-    struct Sheet {
+    struct Sheet: Equatable {
         var name: String
         /// The header row first.
         var rows: [[Cell]]
