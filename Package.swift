@@ -32,6 +32,13 @@ let package = Package(
             pkgConfig: "libcrypto",
             providers: [.apt(["libssl-dev"])]
         ),
+        // libxlsxwriter, for the ranking's Excel workbook (Sources/Podium/Reports/XLSXWorkbook.swift
+        // is its only importer).
+        .systemLibrary(
+            name: "CLibXLSXWriter",
+            pkgConfig: "xlsxwriter",
+            providers: [.apt(["libxlsxwriter-dev"])]
+        ),
         .target(name: "PodiumCSV", dependencies: ["CLibCSV"]),
         .target(name: "PodiumDBase", dependencies: ["PodiumCSV"]),
         // The only importer of CLibArchive (with the tests' ZIP writer).
@@ -40,6 +47,7 @@ let package = Package(
             name: "Podium",
             dependencies: [
                 "PodiumCSV", "PodiumDBase", "PodiumArchive", "CRenameExchange", "CFixedFormat", "CLibCrypto",
+                "CLibXLSXWriter",
                 .product(name: "Yams", package: "Yams"),
             ],
             // Optimised in debug builds too: the tests run whole rankings, and the sensitivity
@@ -66,7 +74,7 @@ let package = Package(
         ),
         .testTarget(
             name: "PodiumTests",
-            dependencies: ["Podium", "PodiumCSV", "PodiumTestFixtures"],
+            dependencies: ["Podium", "PodiumCSV", "PodiumArchive", "PodiumTestFixtures"],
             exclude: ["Golden"]
         ),
         .testTarget(name: "podiumTests", dependencies: ["podium"]),

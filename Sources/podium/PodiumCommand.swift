@@ -95,6 +95,8 @@ func dataErrors<T>(_ body: () throws -> T) throws -> T {
         throw fail(error.description)
     } catch let error as ReportError {
         throw fail(error.description, code: 73)
+    } catch let error as WorkbookError {
+        throw fail(error.description, code: error.isDataError ? 65 : 73)
     }
 }
 

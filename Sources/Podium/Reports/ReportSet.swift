@@ -54,6 +54,9 @@ public enum ReportSet {
             if csv { files.append(ReportFile(name: "audit.csv", contents: AuditCSV.render(audit, result))) }
             if txt { files.append(ReportFile(name: "audit.txt", contents: AuditText.render(audit, result))) }
         }
+        if formats.contains(.xlsx) {
+            files.append(ReportFile(name: RankingWorkbook.fileName(result), bytes: try RankingWorkbook.render(result)))
+        }
         return files
     }
 }
@@ -101,14 +104,17 @@ enum LeaderboardCSV {
 }
 
 enum LeaderboardText {
+    /// Polish headings of the leaderboard's columns (the table and the workbook), with alignments.
+    static func columns(_ result: RankingResult) -> [(String, TextTable.Alignment)] {
+        let identity: [(String, TextTable.Alignment)] = UnitColumns(register: result.register).headings.map { ($0, .left) }
+        return [("Miejsce", .right)] + identity + [("Wynik", .right)]
+            + result.methodology.pillars.map { ($0.title, .right) } + [("Nagroda", .left)]
+            + (result.uncertainty == nil ? [] : [("Miejsca (90%)", .right)])
+    }
+
     static func render(_ category: CategoryScores, _ result: RankingResult) -> String {
         let methodology = result.methodology
-        let pillars = methodology.pillars
-        let identity: [(String, TextTable.Alignment)] = UnitColumns(register: result.register).headings.map { ($0, .left) }
-        var table = TextTable(
-            [("Miejsce", .right)] + identity + [("Wynik", .right)]
-            + pillars.map { ($0.title, .right) } + [("Nagroda", .left)]
-            + (result.uncertainty == nil ? [] : [("Miejsca (90%)", .right)]))
+        var table = TextTable(columns(result))
         for row in LeaderboardCSV.rows(category, result) { table.add(row.map(\.value)) }
         return """
             \(methodology.title) \(methodology.edition)
@@ -152,13 +158,24 @@ enum BreakdownCSV {
     }
 
     static func render(_ result: RankingResult) -> String {
+        var writer = CSVWriter()
+        writer.writeRow(columns(result))
+        for row in rows(result) { writer.writeRow(row) }
+        return writer.text
+    }
+
+    static func columns(_ result: RankingResult) -> [String] {
+        header(code: result.register.codeColumn) + (result.methodology.missingData.imputation != nil ? ["imputation"] : [])
+    }
+
+    /// The cells of every row: the CSV and the workbook show the same.
+    static func rows(_ result: RankingResult) -> [[CSVCell]] {
         let methodology = result.methodology
         let weights = methodology.index.relativeWeights
         let parents = methodology.index.parents
         let imputing = methodology.missingData.imputation != nil
         let number = { (value: Double?) in CSVCell.number(value.map { NumberText.fixed($0, 6) } ?? "") }
-        var writer = CSVWriter()
-        writer.writeRow(header(code: result.register.codeColumn) + (imputing ? ["imputation"] : []))
+        var rows: [[CSVCell]] = []
         for category in result.categories {
             for standing in category.standings {
                 let entry = standing.entry
@@ -167,25 +184,25 @@ enum BreakdownCSV {
                 for column in category.columns {
                     let id = column.criterion.id
                     let imputed: [CSVCell] = imputing ? [.text(column.imputed[entry].map { "imputed \(NumberText.plain($0.value)): \($0.how)" } ?? "")] : []
-                    writer.writeRow(lead + [
+                    rows.append(lead + [
                         "criterion", .text(id), .text(parents[id]!), .text(column.criterion.unit), number(column.raw[entry]),
                         number(column.treated[entry]), .text(column.treatment.label), number(column.normalised[entry]),
                         number(weights[id]!.relative), number(weights[id]!.effective), number(category.contributions[id]?[entry] ?? nil),
                     ] + imputed)
                 }
                 for pillar in methodology.pillars {
-                    writer.writeRow(lead + [
+                    rows.append(lead + [
                         "pillar", .text(pillar.id), .text(parents[pillar.id]!), "pkt", "", "", "", number(category.pillarScores[pillar.id]![entry]),
                         number(weights[pillar.id]!.relative), number(weights[pillar.id]!.effective),
                         number(category.contributions[pillar.id]?[entry] ?? nil),
                     ] + (imputing ? [""] : []))
                 }
                 let score = category.scores[entry]
-                writer.writeRow(lead + ["index", .text(methodology.index.id), "", "pkt", "", "", "", number(score), number(1), number(1), number(score)]
-                                + (imputing ? [""] : []))
+                rows.append(lead + ["index", .text(methodology.index.id), "", "pkt", "", "", "", number(score), number(1), number(1), number(score)]
+                            + (imputing ? [""] : []))
             }
         }
-        return writer.text
+        return rows
     }
 }
 
@@ -193,9 +210,11 @@ enum NotClassifiedCSV {
     static func render(_ result: RankingResult) -> String {
         var writer = CSVWriter()
         writer.writeRow([result.register.codeColumn, "name", "category", "reason"])
-        for item in result.categories.flatMap(\.notClassified) + result.unplaced {
-            writer.writeRow([item.unit.code.text, item.unit.name, item.category, item.reason])
-        }
+        for row in rows(result) { writer.writeRow(row) }
         return writer.text
+    }
+
+    static func rows(_ result: RankingResult) -> [[String]] {
+        (result.categories.flatMap(\.notClassified) + result.unplaced).map { [$0.unit.code.text, $0.unit.name, $0.category, $0.reason] }
     }
 }
