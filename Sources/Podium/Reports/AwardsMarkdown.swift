@@ -19,7 +19,7 @@ enum AwardsMarkdown {
         let gminas = result.register.kind == .terc
         var text = "# \(escape(methodology.title)) \(methodology.edition)\n\n"
         text += "Nagrodzeni według metodologii `\(methodology.id)`, okres \(methodology.period.description). "
-        text += "Wyniki w punktach (0–100); równe wyniki dzielą miejsce.\n"
+        text += "Wyniki w punktach; równe wyniki dzielą miejsce.\n"
         for category in result.categories {
             text += "\n## \(escape(category.category.title))\n"
             let band = result.uncertainty?.categories.first { $0.category == category.category.id }
