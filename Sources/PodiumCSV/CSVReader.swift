@@ -11,8 +11,9 @@ import Darwin
 public struct CSVReadOptions: Sendable {
     public var delimiter: CSVDelimiter
     public var decimal: DecimalSeparator
-    /// Records with no quote and no CR are split by the reader itself (`PlainRecords`), the rest by
-    /// libcsv; false hands every record to libcsv (for tests that compare the two).
+    /// Records with no CR outside quotes and only well-formed quoted fields are split by the reader
+    /// itself (`PlainRecords`), the rest by libcsv; false hands every record to libcsv (for tests that
+    /// compare the two).
     public var plainRecordsFastPath = true
     /// A range is worth a thread of its own only from this size on (smaller in tests, to cut small files).
     public var minimumRangeBytes = 8 << 20
@@ -287,11 +288,12 @@ private final class RangeReader {
     /// Takes the records from `offset` up to `end` one by one from a buffer (up to the header's end
     /// only, with `headerOnly`).
     ///
-    /// A record with no quote and no CR in it is split at its delimiters right in the buffer
-    /// (`PlainRecords`), by the rules libcsv applies to such a record; any other record is handed to
+    /// A record with no CR outside quotes and only well-formed quoted fields is split at its delimiters
+    /// right in the buffer (`PlainRecords`), by the rules libcsv applies to such a record (doubled quotes
+    /// are unescaped in place); any other record is handed to
     /// libcsv from its first byte to its last (found by counting quotes, as `CSVSplit` does), so that
     /// libcsv's state is that of a read where it parses everything. Lines are counted here, from the
-    /// bytes (LF, CR and CRLF each end one line, inside quoted fields too): a plain record is one line.
+    /// bytes (LF, CR and CRLF each end one line, inside quoted fields too), by both paths.
     private func readRecords(headerOnly: Bool) throws {
         let length = end - start
         let capacity = CSVReader.chunkSize
@@ -488,11 +490,12 @@ struct RowAssembler {
         line += 1
     }
 
-    /// A record split by the fast path (one line, ended by an LF): handed on as libcsv's would be.
+    /// A record split by the fast path (ended by an LF, `lines` lines long: more than one when its
+    /// quoted fields hold line breaks): handed on as libcsv's would be.
     @inline(__always)
-    mutating func deliver(bytes: UnsafePointer<UInt8>, starts: UnsafePointer<Int>, ends: UnsafePointer<Int>, count: Int) {
+    mutating func deliver(bytes: UnsafePointer<UInt8>, starts: UnsafePointer<Int>, ends: UnsafePointer<Int>, count: Int, lines: Int) {
         recordLine = line
-        line += 1
+        line += lines
         guard let sink else { return }
         let fields = sink._withUnsafeGuaranteedRef { $0.fields }
         guard count == fields else {

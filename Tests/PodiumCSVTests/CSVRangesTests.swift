@@ -43,8 +43,9 @@ private func read(_ bytes: [UInt8], threads: Int, fastPath: Bool = true, minimum
 }
 
 /// Random CSV made of the pieces that matter to a reader: quoted fields holding delimiters, quotes and
-/// line breaks of every kind, spaces to trim, blank lines, CR, LF and CRLF line ends, and now and then
-/// a mistake (a stray quote, a missing field, an unclosed quote).
+/// line breaks of every kind, spaces and tabs around quotes, spaces to trim, blank lines, CR, LF and
+/// CRLF line ends, and now and then a mistake (a stray quote, text or a quote after a closing quote, a
+/// missing field, a lone empty quoted field, an unclosed quote).
 private func randomCSV(seed: UInt64, rows: Int, mistakes: Bool) -> [UInt8] {
     var state = seed &* 0x9E37_79B9_7F4A_7C15 | 1
     func next(_ bound: Int) -> Int {
@@ -53,10 +54,16 @@ private func randomCSV(seed: UInt64, rows: Int, mistakes: Bool) -> [UInt8] {
     }
     let ends: [[UInt8]] = [[0x0A], [0x0A], [0x0A], [0x0D, 0x0A], [0x0D]]
     let plain = ["a", "12", "Łódź", "x y", "  padded  ", "\t", "", "0264011", "2024-01-01T10:00:00Z"]
-    let quoted = ["\"a,b\"", "\"line\nbreak\"", "\"cr\rlf\r\n\"", "\"say \"\"hi\"\"\"", "\"\"", "\" spaced \""]
+    let quoted = ["\"a,b\"", "\"line\nbreak\"", "\"cr\rlf\r\n\"", "\"say \"\"hi\"\"\"", "\"\"", "\" spaced \"",
+                  "  \"around\"\t ", "\t\"x\"", "\"\"\"\"", "\"a\"\"\n\"\"b\"", "\"\r\"", "\"\n\n\"", "\",\"",
+                  "\"Łódź\r\n\"\"x\"\"\"", "\"\"\"lead\"", "\"trail\"\"\"", "\"\"  "]
+    // Mistakes the fast path must leave to libcsv, which reports them.
+    let malformed = ["\"after\"text", "\"a\" \"", "\"a\"\"\"b\"c", "x\"y\"", "  \"a\" b", "\"a\"\r\n"]
     var out = Array("id,name,note\n".utf8)
     for _ in 0..<rows {
         if next(20) == 0 { out += ends[next(ends.count)]; continue }          // a blank line
+        // One empty quoted field: a (ragged) row, not a blank line.
+        if mistakes && next(200) == 0 { out += Array("  \"\" ".utf8) + ends[next(ends.count)]; continue }
         if next(40) == 0 { out += Array("   ".utf8) + ends[next(ends.count)]; continue }
         var fields: [String] = []
         for _ in 0..<3 { fields.append(next(4) == 0 ? quoted[next(quoted.count)] : plain[next(plain.count)]) }
@@ -64,7 +71,7 @@ private func randomCSV(seed: UInt64, rows: Int, mistakes: Bool) -> [UInt8] {
             switch next(3) {
             case 0: fields[1] = "stray\"quote"
             case 1: fields.removeLast()
-            default: fields[2] = "\"after\"text"
+            default: fields[2] = malformed[next(malformed.count)]
             }
         }
         out += Array(fields.joined(separator: ",").utf8) + ends[next(ends.count)]
@@ -93,6 +100,20 @@ struct CSVRangesTests {
             #expect(cut == whole, "seed \(seed), \(threads) threads: \(cut) vs \(whole)")
             if whole.error == nil { #expect(cut.ranges > 1) }
         }
+    }
+
+    @Test("quoted fields on the fast path: unescaped, lines counted, a lone \"\" is a row")
+    func quotedFastPath() throws {
+        let text = "id,note\n1,\"a \"\"b\"\", c\"\n2,  \"x\ny\r\nz\rw\"\t \n\"\"\"\"\"\",\"\"\n3,\"\"\n"
+        for fastPath in [true, false] {
+            let outcome = try read(Array(text.utf8), threads: 1, fastPath: fastPath)
+            #expect(outcome.error == nil)
+            #expect(outcome.rows == [["1", "a \"b\", c"], ["2", "x\ny\r\nz\rw"], ["\"\"", ""], ["3", ""]])
+            #expect(outcome.lines == [2, 3, 7, 8])
+        }
+        let single = try read(Array("v\n\"\"\n\n \"x\" \n".utf8), threads: 1)
+        #expect(single.rows == [[""], ["x"]])
+        #expect(single.lines == [2, 4])
     }
 
     @Test("a quoted field with line breaks across the cut: the cut moves past it")
