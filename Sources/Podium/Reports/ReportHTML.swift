@@ -204,7 +204,7 @@ struct BoardLayout {
             for (index, cell) in row.enumerated() {
                 let value: String
                 switch cell {
-                case .number(let number): value = Self.polish(number)
+                case .number(let number): value = HTMLText.polish(number)
                 case .text(let string): value = HTMLText.escape(string)
                 }
                 text += index + 1 == nameColumn ? "<th scope=\"row\">\(value)</th>" : "<td>\(value)</td>"
@@ -212,11 +212,5 @@ struct BoardLayout {
             text += "</tr>\n"
         }
         return text + "</tbody>\n</table>\n"
-    }
-
-    /// `80.91` → `80,91`, `-1.50` → `−1,50`.
-    static func polish(_ number: String) -> String {
-        let comma = String(number.map { $0 == "." ? "," : $0 })
-        return comma.hasPrefix("-") ? "−" + comma.dropFirst() : comma
     }
 }

@@ -20,8 +20,13 @@ enum HTMLText {
 
     /// A number in the page's Polish text: decimal comma (`84,44`), with a real minus sign.
     static func number(_ value: Double, _ decimals: Int) -> String {
-        let text = PolishNumber.fixed(value, decimals)
-        return text.hasPrefix("-") ? "−" + text.dropFirst() : text
+        polish(NumberText.fixed(value, decimals))
+    }
+
+    /// A number as the CSV reports write it, in the page's Polish: `80.91` → `80,91`, `-1.50` → `−1,50`.
+    static func polish(_ number: String) -> String {
+        let comma = String(number.map { $0 == "." ? "," : $0 })
+        return comma.hasPrefix("-") ? "−" + comma.dropFirst() : comma
     }
 
     /// A share as a percentage with no decimals: `68%`.
