@@ -60,17 +60,25 @@ public enum CSVReader {
     public static let chunkSize = 1 << 20
 
     /// Reads `path` in one piece. `makeRowHandler` gets the header (to find its columns) and returns
-    /// the function that receives every data row.
+    /// the function that receives every data row. `observe`, when given, sees every byte of the file
+    /// once, in order, as it is read and before any of it is parsed (a digest of the file computed on
+    /// the way, without reading it again); a read that stops early (a handler's error) shows it only
+    /// the bytes read so far.
     @discardableResult
     public static func read(
         _ path: String,
         options: CSVReadOptions = CSVReadOptions(),
         displayName: String? = nil,
         progress: ((Double) -> Void)? = nil,
+        observe: ((UnsafeRawBufferPointer) -> Void)? = nil,
         _ makeRowHandler: (CSVHeader) throws -> (CSVRecord) throws -> Void
     ) throws -> CSVReadSummary {
-        try read(path, options: options, displayName: displayName, threads: 1, progress: progress) { header, _ in
-            try makeRowHandler(header)
+        let name = displayName ?? path
+        return try withoutActuallyEscaping(makeRowHandler) { makeRowHandler in
+            try withoutActuallyEscaping(observe ?? { _ in }) { observer in
+                try readRanges(path, name: name, options: options, threads: 1, progress: progress,
+                               observe: observe == nil ? nil : observer) { header, _ in try makeRowHandler(header) }
+            }
         }
     }
 
@@ -96,11 +104,13 @@ public enum CSVReader {
 
     private static func readRanges(
         _ path: String, name: String, options: CSVReadOptions, threads: Int, progress: ((Double) -> Void)?,
+        observe: ((UnsafeRawBufferPointer) -> Void)? = nil,
         _ makeRowHandler: @escaping (CSVHeader, Int) throws -> (CSVRecord) throws -> Void
     ) throws -> CSVReadSummary {
         // The header is read first, byte by byte, by the reader that then goes on with range 0.
         let first = try RangeReader(path: path, name: name, start: 0, end: Int.max, options: options,
                                     makeRowHandler: { try makeRowHandler($0, 0) })
+        first.observe = observe   // one range only (threads 1): its bytes are the whole file's
         let header = try first.readHeader()
         let size = fileSize(path)
         let minimum = max(1, options.minimumRangeBytes)
@@ -186,7 +196,16 @@ private final class RangeReader {
     let start: Int
     var end: Int
     var progress: ((Double) -> Void)?
-    private(set) var offset: Int
+    /// Called with the bytes of the range as they are read, each once, in file order (before any is
+    /// parsed): for a digest of the file computed on the way.
+    var observe: ((UnsafeRawBufferPointer) -> Void)?
+    /// The file offset of `chunk[0]`, the bytes held in the chunk, and the next one to take: kept
+    /// between the header and the rest, so that the bytes read for the header are not read again.
+    private var base: Int
+    private var held = 0
+    private var position = 0
+    /// The file offset of the next byte to take.
+    var offset: Int { base + position }
     private(set) var error: Error?
     private let file: UnsafeMutablePointer<FILE>
     private let parser: UnsafeMutablePointer<csv_parser>
@@ -222,7 +241,7 @@ private final class RangeReader {
         self.name = name
         self.start = start
         self.end = Int.max
-        self.offset = start
+        self.base = start
         guard let file = fopen(path, "rb") else {
             throw CSVError.cannotOpen(file: name, reason: String(cString: strerror(errno)))
         }
@@ -251,22 +270,23 @@ private final class RangeReader {
 
     /// Reads the header row (after any blank lines) and leaves `offset` just after it, so that no data
     /// row is parsed before every range has its handler. Picks the delimiter (from the first chunk) first.
+    /// The first chunk stays in the buffer for the data rows that follow.
     func readHeader() throws -> CSVHeader {
         let count = fread(chunk.baseAddress, 1, CSVReader.chunkSize, file)
         if count == 0 {
             if ferror(file) != 0 { throw CSVError.cannotOpen(file: name, reason: "read error at the start of the file") }
             throw CSVError.emptyFile(file: name)
         }
+        observe?(UnsafeRawBufferPointer(rebasing: chunk[..<count]))
         let bomLength = count >= 3 && chunk[0] == 0xEF && chunk[1] == 0xBB && chunk[2] == 0xBF ? 3 : 0
         let delimiter = state.pointee.options.delimiter.byte.map { CSVDelimiter(byte: $0)! }
             ?? CSVDelimiter.detect(inHeader: UnsafeRawBufferPointer(rebasing: chunk[bomLength..<count]))
         state.pointee.delimiter = delimiter
         csv_set_delim(parser, delimiter.byte!)
-        offset = bomLength
-        fseek(file, offset, SEEK_SET)
+        held = count
+        position = bomLength
         try readRecords(headerOnly: true)
         guard let sink = state.pointee.sink else { throw CSVError.emptyFile(file: name) }
-        fseek(file, offset, SEEK_SET)
         return sink._withUnsafeGuaranteedRef { $0.header }
     }
 
@@ -300,27 +320,31 @@ private final class RangeReader {
         let buffer = chunk.baseAddress!.assumingMemoryBound(to: UInt8.self)
         let plain = headerOnly ? nil : state.pointee.sink.map { _ in PlainRecords(delimiter: state.pointee.delimiter, fields: expectedFields) }
         let fastPath = state.pointee.options.plainRecordsFastPath
-        var base = offset        // the file offset of buffer[0]
-        var held = 0             // bytes in the buffer
-        var position = 0         // the next byte to take
         var inLibcsv = false     // a record is being fed to libcsv; `scan` knows where it ends
         var scan = RecordEndScan()
         var lines = LineEnds()
-        defer { offset = base + position }
+        // Bytes still held (the header's chunk): taken first, up to the range's end only.
+        if base + held > end { held = max(position, end - base) }
+        var refill = position >= held
         while true {
-            // Refill: keep the unread bytes (an incomplete plain record), read after them.
-            if position > 0 && position < held { memmove(buffer, buffer + position, held - position) }
-            held -= position
-            base += position
-            position = 0
-            let wanted = min(capacity - held, end - (base + held))
-            let count = wanted > 0 ? fread(buffer + held, 1, wanted, file) : 0
-            if count == 0 && wanted > 0 && ferror(file) != 0 {
-                throw CSVError.cannotOpen(file: name, reason: "read error after \(base + held) bytes")
+            var atEnd = false
+            if refill {
+                // Keep the unread bytes (an incomplete plain record), read after them.
+                if position > 0 && position < held { memmove(buffer, buffer + position, held - position) }
+                held -= position
+                base += position
+                position = 0
+                let wanted = min(capacity - held, end - (base + held))
+                let count = wanted > 0 ? fread(buffer + held, 1, wanted, file) : 0
+                if count == 0 && wanted > 0 && ferror(file) != 0 {
+                    throw CSVError.cannotOpen(file: name, reason: "read error after \(base + held) bytes")
+                }
+                if count > 0 { observe?(UnsafeRawBufferPointer(start: buffer + held, count: count)) }
+                held += count
+                atEnd = count == 0
+                if held == 0 { return }
             }
-            held += count
-            let atEnd = count == 0
-            if held == 0 { return }
+            refill = true
 
             while position < held {
                 if !inLibcsv {

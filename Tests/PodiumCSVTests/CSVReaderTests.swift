@@ -168,4 +168,30 @@ struct CSVReaderTests {
         }
         #expect(error?.description == "/nonexistent/podium.csv: cannot open: No such file or directory")
     }
+
+    @Test("observe sees every byte of the file once, in order, before doubled quotes are unescaped in place", arguments: [0, 1, 125_000])
+    func observeSeesEveryByte(rows: Int) throws {
+        // A BOM, a header, then rows with doubled quotes (unescaped in the read buffer) past the 1 MiB chunk.
+        var text = "\u{FEFF}id,note\n"
+        for row in 0..<rows { text += "\(row),\"say \"\"\(row)\"\"\"\n" }
+        let bytes = Array(text.utf8)
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("podium-csv-\(UUID().uuidString).csv")
+        try Data(bytes).write(to: url)
+        defer { try? FileManager.default.removeItem(at: url) }
+        var seen: [UInt8] = []
+        var notes: [String] = []
+        let summary = try CSVReader.read(url.path, observe: { seen += $0 }) { _ in { notes.append(String(decoding: $0.field(1), as: UTF8.self)) } }
+        #expect(seen == bytes)
+        #expect(summary.records == rows)
+        #expect(notes.last.map { $0.hasPrefix("say \"") && $0.hasSuffix("\"") } ?? (rows == 0))
+
+        // A read its handler stops has shown a beginning of the file, no byte twice.
+        guard rows > 0 else { return }
+        struct Stop: Error {}
+        seen = []
+        #expect(throws: Stop.self) {
+            try CSVReader.read(url.path, observe: { seen += $0 }) { _ in { _ in throw Stop() } }
+        }
+        #expect(seen.count <= bytes.count && Array(bytes.prefix(seen.count)) == seen)
+    }
 }

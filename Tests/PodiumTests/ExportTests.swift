@@ -339,6 +339,23 @@ struct ExportTests {
             .contains("give either 'posts' and/or 'exports' with 'followers', or 'account_stats' instead of them"))
     }
 
+    @Test("an export file's digest is computed as it is read, equal to hashing the file; none after a row limit")
+    func digestWhileReading() throws {
+        let text = ExportFixture.metaHeader + "p1,1,x,01/10/2024 12:00,Photos,1,1,1,\np2,1,x,01/11/2024 12:00,Photos,1,1,1,\n"
+        let fixture = try Fixture(["units.csv": ExportFixture.units, "accounts.csv": ExportFixture.accounts,
+                                   "followers.csv": ExportFixture.followers, "exports/meta/fb-a.csv": text])
+        defer { fixture.remove() }
+        let register = try UnitTableLoader.load(fixture.path("units.csv"))
+        let source = try SocialMedia(parameters: .example("{accounts: accounts.csv, followers: followers.csv, exports: [\(ExportFixture.meta)]}",
+                                                          keys: SocialMedia.description.parameters.map(\.name)))
+        var request = SourceRequest(register: register, folder: fixture.folder, methodologyFile: "test.yaml", period: ExportFixture.period, progress: nil)
+        let read = try #require(try source.load(request).notes.inputFiles.last)
+        #expect(read.path == "exports/meta/fb-a.csv")
+        #expect(read.digest == (try SHA256.file(fixture.path("exports/meta/fb-a.csv"))))
+        request.limit = .first(1)
+        #expect(try source.load(request).notes.inputFiles.last?.digest == nil)
+    }
+
     @Test("a row limit (podium validate) reads the first rows of every export file")
     func rowLimit() throws {
         let text = ExportFixture.metaHeader + "p1,1,x,01/10/2024 12:00,Photos,1,1,1,\np2,1,x,01/11/2024 12:00,Photos,1,1,1,\np3,1,x,not a time,Photos,1,1,1,\n"

@@ -52,7 +52,7 @@ public final class InputDigests: @unchecked Sendable {
     }
 
     /// The methodology file, the register, the population file and every source's files, largest
-    /// first.
+    /// first. Not the files of a folder of platform exports: the loader hashes each as it reads it.
     static func named(_ methodology: Methodology, inputs: InputFolder) -> [String] {
         var files = [inputs.relative(methodology.file)]
         switch methodology.inputs.units.register {
@@ -60,12 +60,9 @@ public final class InputDigests: @unchecked Sendable {
         }
         if let population = methodology.inputs.units.population { files.append(population.path) }
         files += methodology.inputs.sources.flatMap { $0.files(in: methodology.period) }.map(\.path)
-        files = files.flatMap { path -> [String] in
-            // A folder of platform exports stands for its CSV files.
+        files = files.filter { path in
             var isFolder: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: inputs.resolve(path), isDirectory: &isFolder), isFolder.boolValue else { return [path] }
-            let names = (try? FileManager.default.contentsOfDirectory(atPath: inputs.resolve(path))) ?? []
-            return names.filter { !$0.hasPrefix(".") && $0.lowercased().hasSuffix(".csv") }.sorted().map { path + "/" + $0 }
+            return !(FileManager.default.fileExists(atPath: inputs.resolve(path), isDirectory: &isFolder) && isFolder.boolValue)
         }
         var seen = Set<String>()
         let unique = files.filter { seen.insert($0).inserted }

@@ -82,6 +82,23 @@ public struct SHA256: ~Copyable {
     }
 }
 
+/// The digest of a file computed from its bytes as a reader passes them on (`CSVReader.read`'s
+/// `observe`), so that the file is not read a second time to be hashed.
+final class StreamingDigest {
+    private var hash: SHA256? = SHA256()
+    private(set) var bytes = 0
+
+    func update(_ bytes: UnsafeRawBufferPointer) {
+        hash!.update(bytes)
+        self.bytes += bytes.count
+    }
+
+    /// The digest of every byte passed, once.
+    func finish() -> FileDigest {
+        FileDigest(bytes: bytes, sha256: hash.take()!.finish())
+    }
+}
+
 /// A file's size in bytes and its SHA-256 (hexadecimal).
 public struct FileDigest: Sendable, Equatable {
     public let bytes: Int

@@ -12,12 +12,17 @@ public struct InputFileRead: Sendable, Equatable {
     public let read: Int
     /// The reasons the loader knows, in a fixed order, each with its count (0 included: the check was made).
     public let skipped: [Skipped]
+    /// The file's size and SHA-256 when the loader computed them from the bytes as it read them
+    /// (export files: thousands of small files, each then read once instead of twice); nil when the
+    /// manifest hashes the file itself.
+    public let digest: FileDigest?
 
-    public init(path: String, unit: Unit = .rows, read: Int, skipped: [Skipped] = []) {
+    public init(path: String, unit: Unit = .rows, read: Int, skipped: [Skipped] = [], digest: FileDigest? = nil) {
         self.path = path
         self.unit = unit
         self.read = read
         self.skipped = skipped
+        self.digest = digest
     }
 
     public struct Skipped: Sendable, Equatable {

@@ -11,6 +11,9 @@ enum ExportFileReader {
         /// Empty reaction, comment or share cells, read as 0.
         var emptyCounts = 0
         var bytes = 0
+        /// The file's size and SHA-256, from the bytes as they were read: nil when the read stopped
+        /// before the end (a row limit).
+        var digest: FileDigest?
     }
 
     /// Calls `post` with (id bytes, UTC day number, reactions, comments, shares, line) for every post
@@ -18,8 +21,9 @@ enum ExportFileReader {
     static func read(_ path: String, name: String, format: ExportFormat, zone: ZoneRules?, limit: RowLimit = .all,
                      _ post: (UnsafeBufferPointer<UInt8>, Int, Int, Int, Int, Int) throws -> Void) throws -> Counts {
         var counts = Counts()
+        let digest = StreamingDigest()
         let read = try withoutActuallyEscaping(post) { post in try limit.read {
-            try CSVReader.read(path, displayName: name) { header in
+            try CSVReader.read(path, displayName: name, observe: digest.update) { header in
                 let columns = try format.resolve(header)
                 let patterns = format.patterns
                 let (idColumn, time) = (columns.id, columns.time)
@@ -50,6 +54,7 @@ enum ExportFileReader {
         } }
         counts.rows = limit.taken(read?.records)
         counts.bytes = read?.bytes ?? CSVReader.fileSize(path)
+        if let read, digest.bytes == read.bytes { counts.digest = digest.finish() }
         return counts
     }
 

@@ -159,7 +159,8 @@ enum ExportLoader {
             read.counts.emptyCounts += counts.emptyCounts
             read.counts.summaryRows += counts.summaryRows
             read.files.append(InputFileRead(path: relative, read: counts.rows,
-                                            skipped: [.init(.outsidePeriod, outside), .init(.summaryRow, counts.summaryRows)]))
+                                            skipped: [.init(.outsidePeriod, outside), .init(.summaryRow, counts.summaryRows)],
+                                            digest: counts.digest))
         }
         for post in merge.posts {
             guard post.day >= first && post.day <= last else { read.outsidePeriod += 1; continue }
