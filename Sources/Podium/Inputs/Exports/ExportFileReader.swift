@@ -25,7 +25,9 @@ enum ExportFileReader {
         let read = try withoutActuallyEscaping(post) { post in try limit.read {
             try CSVReader.read(path, displayName: name, observe: digest.update) { header in
                 let columns = try format.resolve(header)
-                let patterns = format.patterns
+                // This thread's own copies: no reference count shared with another reading thread.
+                let patterns = format.patterns.map { $0.unshared() }
+                let zone = zone?.unshared()
                 let (idColumn, time) = (columns.id, columns.time)
                 let (reactions, comments, shares, views) = (columns.reactions, columns.comments, columns.shares, columns.views)
                 let skipRows = columns.skipRows, after = columns.idAfter

@@ -40,6 +40,19 @@ final class ZoneRules: Sendable {
         localEnds = zip(transitions, offsets).map { $0 + $1 }
     }
 
+    private init(identifier: String, transitions: [Int], offsets: [Int], localEnds: [Int]) {
+        self.identifier = identifier
+        self.transitions = transitions
+        self.offsets = offsets
+        self.localEnds = localEnds
+    }
+
+    /// A copy that shares no storage with these rules, for one reading thread (see `TimePattern.unshared`).
+    func unshared() -> ZoneRules {
+        ZoneRules(identifier: String(decoding: Array(identifier.utf8), as: UTF8.self), transitions: transitions.map { $0 },
+                  offsets: offsets.map { $0 }, localEnds: localEnds.map { $0 })
+    }
+
     /// UTC seconds of a local time given as seconds since 1970-01-01T00:00 local.
     @inline(__always)
     func utc(fromLocal local: Int) -> Int {
