@@ -22,6 +22,7 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
     case followers
     case posts
     case stats
+    case export
     case dbase
     case rb28s
     case bdl
@@ -104,6 +105,21 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
             var figures = FuzzContext.accounts.map(AccountFigures.init), summary = SocialMediaSummary()
             try? SocialMediaLoader.loadStats(path, options: CSVReadOptions(), lookup: FuzzContext.lookup,
                                              figures: &figures, summary: &summary)
+        case .export:
+            // Every built-in format, with local times in Warsaw and in UTC; a file read to its end has
+            // the digest of its bytes, and every post's figures are counts.
+            for kind in ExportFormats.kinds {
+                for zone in [ZoneRules.named("Europe/Warsaw"), nil] {
+                    let counts = try? ExportFileReader.read(path, name: path, format: kind.format, zone: zone) { id, _, r, c, s, line in
+                        if id.isEmpty || r < 0 || c < 0 || s < 0 || line < 2 {
+                            fatalError("podium-fuzz: an export row gave id \(Array(id)), counts \(r)/\(c)/\(s), line \(line)")
+                        }
+                    }
+                    if let counts, counts.digest != (try? SHA256.file(path)) {
+                        fatalError("podium-fuzz: the digest computed while reading (\(String(describing: counts.digest))) is not the file's")
+                    }
+                }
+            }
         case .dbase:
             Self.checkDBase(bytes)
         case .rb28s:
