@@ -29,9 +29,9 @@ enum ExportFixture {
     static let meta = "{folder: exports/meta, format: meta_posts, timezone: Europe/Warsaw}"
 
     /// Reads the fixture's social-media inputs with `parameters` (YAML, the keys of `inputs`) and
-    /// `files` (path → text) besides accounts.csv, followers.csv and units.csv.
+    /// `files` (path → text) besides accounts.csv, followers.csv and units.csv (or instead of them).
     static func load(_ parameters: String, files: [String: String], threads: Int = 1) throws -> SocialMediaData {
-        let fixture = try Fixture(files.merging(["units.csv": units, "accounts.csv": accounts, "followers.csv": followers]) { $1 })
+        let fixture = try Fixture(["units.csv": units, "accounts.csv": accounts, "followers.csv": followers].merging(files) { $1 })
         defer { fixture.remove() }
         let register = try UnitTableLoader.load(fixture.path("units.csv"))
         let source = try SocialMedia(parameters: .example(parameters, keys: SocialMedia.description.parameters.map(\.name)))
@@ -238,16 +238,18 @@ struct ExportTests {
         let parameters = "{accounts: accounts.csv, followers: followers.csv, posts: posts.csv, exports: [\(ExportFixture.meta), "
             + "{folder: exports/yt, format: youtube_studio}]}"
         let data = try ExportFixture.load(parameters, files: [
-            "posts.csv": posts, "exports/yt/tt-a.csv": youtube,
+            "posts.csv": posts, "exports/yt/yt-a.csv": youtube,
+            "accounts.csv": ExportFixture.accounts + "yt-a,A,city,youtube,@alfa\n",
+            "followers.csv": ExportFixture.followers + "yt-a,2024-01-01,5\nyt-a,2024-06-30,6\n",
             "exports/meta/fb-a.csv": ExportFixture.metaHeader + "p1,1,x,01/10/2024 12:00,Photos,1.2K,\"1,005\",2,\n",
         ])
         #expect(ExportFixture.figures(data, "fb-a") == [1, 1200, 1005, 2])
-        #expect(ExportFixture.figures(data, "tt-a") == [1, 300, 30, 3])
+        #expect(ExportFixture.figures(data, "yt-a") == [1, 300, 30, 3])
         #expect(ExportFixture.figures(data, "fb-b") == [1, 5, 1, 0])
         let summaries = ExportFixture.exports(data)
         #expect(summaries.map(\.summaryRows) == [0, 1])
         #expect(summaries.map(\.timezone) == ["Europe/Warsaw", nil])
-        #expect(data.notes.inputFiles.map(\.path) == ["accounts.csv", "followers.csv", "posts.csv", "exports/meta/fb-a.csv", "exports/yt/tt-a.csv"])
+        #expect(data.notes.inputFiles.map(\.path) == ["accounts.csv", "followers.csv", "posts.csv", "exports/meta/fb-a.csv", "exports/yt/yt-a.csv"])
         // UnitA sums its two accounts.
         #expect(data.values(of: UnitCode(id: "A")!).total("reactions") == 1500)
     }
@@ -274,7 +276,11 @@ struct ExportTests {
         ("{post_id: Id, published_at: {column: When, patterns: [\"MM/DD hh:mm\"]}, reactions: L, comments: C, shares: S}",
          "published_at.patterns[0]: time pattern 'MM/DD hh:mm': no year"),
         ("{post_id: Id, published_at: {column: W, patterns: [iso8601]}, reactions: L, comments: C, shares: S, likes: X}",
-         "unknown key 'likes'; valid keys here: post_id, published_at, reactions, comments, shares, views, skip_rows"),
+         "unknown key 'likes'; valid keys here: post_id, published_at, reactions, comments, shares, views, skip_rows, platforms"),
+        ("{post_id: Id, published_at: {column: W, patterns: [iso8601]}, reactions: L, comments: C, shares: S, platforms: [tik_tok]}",
+         "platforms[0]: unknown platform 'tik_tok'; platforms: facebook, instagram, tiktok, youtube, x, linkedin"),
+        ("{post_id: Id, published_at: {column: W, patterns: [iso8601]}, reactions: L, comments: C, shares: S, platforms: []}",
+         "platforms: expected at least one platform, or leave the key out for any"),
         ("{post_id: Id, published_at: {column: W, patterns: [iso8601]}, reactions: {column: L, optional: true}, comments: C, shares: S}",
          "only views may be optional"),
         ("{post_id: Id, published_at: {column: W, patterns: [iso8601]}, comments: C, shares: S}", "missing required key 'reactions'"),
@@ -314,6 +320,13 @@ struct ExportTests {
         #expect(error(["exports/meta/fb-a.csv": ExportFixture.metaHeader + row, "exports/other/fb-a--2024.csv": ExportFixture.metaHeader + row],
                       "{accounts: accounts.csv, followers: followers.csv, exports: [\(ExportFixture.meta), {folder: exports/other, format: meta_posts, timezone: UTC}]}").hasSuffix(
             "exports/other/fb-a--2024.csv: account 'fb-a' has posts in two sources: exports/meta/fb-a.csv and this file; an account's posts must come from one source"))
+        // A TikTok account's export in the folder read as Meta's: the accounts' platform decides.
+        #expect(error(["exports/meta/fb-a.csv": ExportFixture.metaHeader + row, "exports/meta/tt-a.csv": ExportFixture.metaHeader + row])
+            == "exports/meta/tt-a.csv: account 'tt-a' is a tiktok account (accounts.csv), but this folder is read as 'meta_posts', the export of facebook and instagram accounts; put its exports in a folder of its platform's format")
+        let inline = "{post_id: Id, published_at: {column: W, patterns: [iso8601]}, reactions: L, comments: C, shares: S, platforms: [tiktok]}"
+        #expect(error(["ex/fb-b.csv": "Id,W,L,C,S\n1,2024-02-01T10:00:00Z,1,1,1\n"],
+                      "{accounts: accounts.csv, followers: followers.csv, exports: [{folder: ex, format: \(inline)}]}")
+            == "ex/fb-b.csv: account 'fb-b' is a facebook account (accounts.csv), but this folder is read as 'inline', the export of tiktok accounts; put its exports in a folder of its platform's format")
         #expect(error(["exports/meta/fb-a.csv": "Id,Title,Publish time,Likes\n1,a,01/10/2024 12:00,1\n"])
             == "exports/meta/fb-a.csv:1: the header does not match the export format 'meta_posts': missing 'Post ID', 'Comments', 'Shares'; found 'Id', 'Title', 'Publish time', 'Likes'")
         #expect(error(["exports/meta/fb-a.csv": ExportFixture.metaHeader + row + "p2,1,\"two\nlines\",2024-01-10 12:00,Photos,1,1,1,\n"])

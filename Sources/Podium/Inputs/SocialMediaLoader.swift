@@ -26,7 +26,7 @@ public enum SocialMediaLoader {
             let postsPath = try posts.map { try folder.existing($0, for: methodology) }
             // The export files are listed first: their accounts are no account of posts.csv.
             let ids = accounts.map(\.id)
-            let groups = try ExportLoader.plan(exports, root: folder, accountIDs: ids, methodology: methodology)
+            let groups = try ExportLoader.plan(exports, root: folder, accounts: accounts, methodology: methodology)
             try loadFollowers(followersPath, options: followers.options, lookup: lookup, period: period, limit: limit,
                               figures: &figures, summary: &summary)
             summary.files.append(InputFileRead(path: followers.path, read: summary.followerRows))

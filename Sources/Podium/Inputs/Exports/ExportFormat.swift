@@ -25,6 +25,10 @@ public struct ExportFormat: Sendable {
     let views: Columns?
     /// Rows that are no posts (YouTube's `Total`): a column and the value that marks them.
     let skipRows: [(column: String, value: String)]
+    /// The platforms whose accounts' exports the format reads (`meta_posts`: facebook, instagram): a
+    /// file of another platform's account in its folder is an error. Empty: any (an inline format
+    /// that names none).
+    let platforms: [Platform]
 
     /// One column, under one of several names; an optional one may be missing from the header.
     struct Columns: Sendable, ExpressibleByArrayLiteral {
@@ -44,8 +48,10 @@ public struct ExportFormat: Sendable {
     }
 
     init(id: String, postID: Columns, postIDAfter: String? = nil, publishedAt: Columns, patterns: [String],
-         reactions: Columns, comments: Columns, shares: Columns, views: Columns? = nil, skipRows: [(column: String, value: String)] = []) {
+         reactions: Columns, comments: Columns, shares: Columns, views: Columns? = nil, skipRows: [(column: String, value: String)] = [],
+         platforms: [Platform]) {
         self.id = id
+        self.platforms = platforms
         self.postID = postID
         self.postIDAfter = postIDAfter
         self.publishedAt = publishedAt
@@ -68,7 +74,7 @@ public struct ExportFormat: Sendable {
     }
 
     /// The keys of an inline format.
-    static let keys = ["post_id", "published_at", "reactions", "comments", "shares", "views", "skip_rows"]
+    static let keys = ["post_id", "published_at", "reactions", "comments", "shares", "views", "skip_rows", "platforms"]
 
     /// A format written inline in the methodology:
     /// ```yaml
@@ -80,6 +86,7 @@ public struct ExportFormat: Sendable {
     ///   shares: Total shares
     ///   views: {column: Total views, optional: true}     # leave out when the export has none
     ///   skip_rows: [{column: Content, value: Total}]
+    ///   platforms: [tiktok]                              # optional: the accounts' platforms it reads
     /// ```
     init(_ value: YAMLValue) throws {
         let mapping = try value.mapping(keys: Self.keys)
@@ -120,6 +127,18 @@ public struct ExportFormat: Sendable {
                 skipRows.append((try fields.required("column").string(), try fields.required("value").string()))
             }
         }
+        var platforms: [Platform] = []
+        if let list = mapping.optional("platforms") {
+            for item in try list.sequence() {
+                let name = try item.string()
+                guard let platform = Platform(rawValue: name) else {
+                    throw item.error("unknown platform \(quoted(name)); platforms: \(Platform.allCases.map(\.rawValue).joined(separator: ", "))")
+                }
+                if !platforms.contains(platform) { platforms.append(platform) }
+            }
+            guard !platforms.isEmpty else { throw list.error("expected at least one platform, or leave the key out for any") }
+        }
+        self.platforms = platforms
         id = "inline"
         self.postID = postID
         postIDAfter = try idFields?.optional("after")?.string()

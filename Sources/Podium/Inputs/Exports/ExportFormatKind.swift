@@ -100,6 +100,7 @@ extension ExportFormat {
                      "\(reactions.described) → reactions", "\(comments.described) → comments", "\(shares.described) → shares"]
         if let views { parts.append("\(views.described)\(views.optional ? " (optional)" : "") → views (checked, not summed)") }
         for rule in skipRows { parts.append("rows with \(quoted(rule.column)) = \(quoted(rule.value)) skipped") }
+        if !platforms.isEmpty { parts.append("for \(platforms.map(\.rawValue).joined(separator: " and ")) accounts") }
         return parts.joined(separator: "; ")
     }
 }

@@ -35,9 +35,11 @@ enum ExportLoader {
         let names: [String]
     }
 
-    /// The export files of every folder, grouped by account. A file name that names no account, a
-    /// missing folder, or an account with files in two folders is an error.
-    static func plan(_ exports: [ExportFolder], root: InputFolder, accountIDs: [String], methodology: String) throws -> [AccountFiles] {
+    /// The export files of every folder, grouped by account. A file name that names no account, an
+    /// account of a platform the folder's format does not read, a missing folder, or an account with
+    /// files in two folders is an error.
+    static func plan(_ exports: [ExportFolder], root: InputFolder, accounts: [Account], methodology: String) throws -> [AccountFiles] {
+        let accountIDs = accounts.map(\.id)
         let index = Dictionary(accountIDs.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
         var owner: [Int: String] = [:]
         var groups: [AccountFiles] = []
@@ -61,6 +63,13 @@ enum ExportLoader {
                                      message: "the file name names no account of accounts.csv (\(quoted(id)))"
                                         + (close.isEmpty ? "" : "; close matches: \(close.joined(separator: ", "))")
                                         + "; name export files <account_id>.csv or <account_id>--<label>.csv")
+                }
+                let platforms = export.format.platforms, platform = accounts[account].platform
+                if !platforms.isEmpty && !platforms.contains(platform) {
+                    throw InputError(file: path + "/" + name, line: nil,
+                                     message: "account \(quoted(accountIDs[account])) is a \(platform.rawValue) account (accounts.csv), but this folder is read as "
+                                        + "\(quoted(export.format.id)), the export of \(platforms.map(\.rawValue).joined(separator: " and ")) accounts; "
+                                        + "put its exports in a folder of its platform's format")
                 }
                 if let first = owner[account], !first.hasPrefix(path + "/") {
                     throw InputError(file: path + "/" + name, line: nil,

@@ -2,7 +2,8 @@
 struct MetaPosts: ExportFormatKind {
     static let format = ExportFormat(
         id: "meta_posts", postID: ["Post ID"], publishedAt: ["Publish time"], patterns: ["MM/DD/YYYY hh:mm"],
-        reactions: ["Reactions", "Likes"], comments: ["Comments"], shares: ["Shares"], views: .init(["Views"], optional: true))
+        reactions: ["Reactions", "Likes"], comments: ["Comments"], shares: ["Shares"], views: .init(["Views"], optional: true),
+        platforms: [.facebook, .instagram])
     static let name = "Meta Business Suite post export (Facebook, Instagram)"
     static let summary = "UTF-8 with a byte order mark; 18 to 34 columns that vary between exports, of which podium reads Post ID, Publish time (MM/DD/YYYY hh:mm, local time), Reactions (Facebook) or Likes (Instagram), Comments, Shares and, when present, Views; captions are quoted and may span lines."
 

@@ -3,7 +3,8 @@ struct TikTokStudio: ExportFormatKind {
     static let format = ExportFormat(
         id: "tiktok_studio", postID: ["Video link"], postIDAfter: "/video/", publishedAt: ["Post time"],
         patterns: ["YYYY-MM-DD hh:mm:ss", "MM/DD/YYYY hh:mm"],
-        reactions: ["Total likes"], comments: ["Total comments"], shares: ["Total shares"], views: ["Total views"])
+        reactions: ["Total likes"], comments: ["Total comments"], shares: ["Total shares"], views: ["Total views"],
+        platforms: [.tiktok])
     static let name = "TikTok Studio content export"
     static let summary = "Video link (the post id is the number after /video/), Post time (YYYY-MM-DD hh:mm:ss or MM/DD/YYYY hh:mm, local time; a time without a year is an error), Total likes, Total comments, Total shares, Total views; counts often short (1.2K)."
 

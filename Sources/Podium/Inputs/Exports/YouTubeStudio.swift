@@ -3,7 +3,7 @@ struct YouTubeStudio: ExportFormatKind {
     static let format = ExportFormat(
         id: "youtube_studio", postID: ["Content"], publishedAt: ["Video publish time"], patterns: ["MMM D, YYYY", "iso8601"],
         reactions: ["Likes"], comments: ["Comments added"], shares: ["Shares"], views: ["Views"],
-        skipRows: [(column: "Content", value: "Total")])
+        skipRows: [(column: "Content", value: "Total")], platforms: [.youtube])
     static let name = "YouTube Studio table data"
     static let summary = "Content (the video id), Video publish time (a date such as Sep 22, 2024, which is the post's date as written, or ISO 8601 with an offset or Z), Views, Likes, Comments added, Shares; the first data row, Total, sums the channel and is skipped."
 
