@@ -76,6 +76,15 @@ struct NumberTextTests {
         #expect(NumberText.plain(24) == "24")
         #expect(NumberText.plain(0.125) == "0.125")
     }
+
+    @Test("decimal: the fewest decimals that give the value back, never an exponent")
+    func decimal() {
+        #expect(NumberText.decimal(1e-9) == "0.000000001")
+        #expect(NumberText.decimal(0) == "0")
+        #expect(NumberText.decimal(2.5e-7) == "0.00000025")
+        #expect(NumberText.decimal(-0.125) == "-0.125")
+        #expect(NumberText.decimal(1e-30) == "1e-30")   // beyond 20 decimals: the exact form
+    }
 }
 
 @Suite("Normalisation")

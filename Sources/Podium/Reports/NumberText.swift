@@ -39,6 +39,17 @@ public enum NumberText {
         return text
     }
 
+    /// The fewest decimals (up to 20) that give the value back exactly, never an exponent: `1e-9` is
+    /// `0.000000001`, for text a reader reads (a tolerance in the award report); `exact` beyond that.
+    public static func decimal(_ value: Double) -> String {
+        guard abs(value) < 1e15 else { return exact(value) }
+        for decimals in 0...20 {
+            let text = fixed(value, decimals)
+            if Double(text) == value { return text }
+        }
+        return exact(value)
+    }
+
     /// `plain` when that gives the value back exactly and briefly, else the shortest text that does
     /// (`1e-07`, `1e+300`): for values quoted in messages and labels, where rounding could hide the
     /// offending number.

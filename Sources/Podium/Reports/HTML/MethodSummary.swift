@@ -31,7 +31,7 @@ enum MethodSummary {
                 "<code>\(HTMLText.escape($0.metric))</code> ≥ \(HTMLText.escape(NumberText.plain($0.atLeast)))"
             }.joined(separator: ", ") + ".")
         }
-        sentences.append("Równe wyniki (różnica do \(HTMLText.escape(NumberText.exact(methodology.tieTolerance)))) dzielą miejsce; "
+        sentences.append("Równe wyniki (różnica do \(HTMLText.polish(NumberText.decimal(methodology.tieTolerance)))) dzielą miejsce; "
             + "w tabelach kolejność wśród równych ustala \(code).")
         if !methodology.awards.isEmpty {
             sentences.append("Nagrody: " + methodology.awards.map {
