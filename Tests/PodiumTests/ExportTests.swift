@@ -40,6 +40,15 @@ enum ExportFixture {
         return try source.load(request) as! SocialMediaData
     }
 
+    /// The fixture with `text` as fb-a's Meta export, its source and a request to load it (to set a row limit on).
+    static func metaSource(_ text: String) throws -> (fixture: Fixture, source: SocialMedia, request: SourceRequest) {
+        let fixture = try Fixture(["units.csv": units, "accounts.csv": accounts, "followers.csv": followers, "exports/meta/fb-a.csv": text])
+        let register = try UnitTableLoader.load(fixture.path("units.csv"))
+        let source = try SocialMedia(parameters: .example("{accounts: accounts.csv, followers: followers.csv, exports: [\(meta)]}",
+                                                          keys: SocialMedia.description.parameters.map(\.name)))
+        return (fixture, source, SourceRequest(register: register, folder: fixture.folder, methodologyFile: "test.yaml", period: period, progress: nil))
+    }
+
     static func error(_ parameters: String, files: [String: String]) -> String {
         do {
             _ = try load(parameters, files: files)
@@ -355,13 +364,9 @@ struct ExportTests {
     @Test("an export file's digest is computed as it is read, equal to hashing the file; none after a row limit")
     func digestWhileReading() throws {
         let text = ExportFixture.metaHeader + "p1,1,x,01/10/2024 12:00,Photos,1,1,1,\np2,1,x,01/11/2024 12:00,Photos,1,1,1,\n"
-        let fixture = try Fixture(["units.csv": ExportFixture.units, "accounts.csv": ExportFixture.accounts,
-                                   "followers.csv": ExportFixture.followers, "exports/meta/fb-a.csv": text])
+        let (fixture, source, first) = try ExportFixture.metaSource(text)
         defer { fixture.remove() }
-        let register = try UnitTableLoader.load(fixture.path("units.csv"))
-        let source = try SocialMedia(parameters: .example("{accounts: accounts.csv, followers: followers.csv, exports: [\(ExportFixture.meta)]}",
-                                                          keys: SocialMedia.description.parameters.map(\.name)))
-        var request = SourceRequest(register: register, folder: fixture.folder, methodologyFile: "test.yaml", period: ExportFixture.period, progress: nil)
+        var request = first
         let read = try #require(try source.load(request).notes.inputFiles.last)
         #expect(read.path == "exports/meta/fb-a.csv")
         #expect(read.digest == (try SHA256.file(fixture.path("exports/meta/fb-a.csv"))))
@@ -372,13 +377,9 @@ struct ExportTests {
     @Test("a row limit (podium validate) reads the first rows of every export file")
     func rowLimit() throws {
         let text = ExportFixture.metaHeader + "p1,1,x,01/10/2024 12:00,Photos,1,1,1,\np2,1,x,01/11/2024 12:00,Photos,1,1,1,\np3,1,x,not a time,Photos,1,1,1,\n"
-        let fixture = try Fixture(["units.csv": ExportFixture.units, "accounts.csv": ExportFixture.accounts,
-                                   "followers.csv": ExportFixture.followers, "exports/meta/fb-a.csv": text])
+        let (fixture, source, first) = try ExportFixture.metaSource(text)
         defer { fixture.remove() }
-        let register = try UnitTableLoader.load(fixture.path("units.csv"))
-        let source = try SocialMedia(parameters: .example("{accounts: accounts.csv, followers: followers.csv, exports: [\(ExportFixture.meta)]}",
-                                                          keys: SocialMedia.description.parameters.map(\.name)))
-        var request = SourceRequest(register: register, folder: fixture.folder, methodologyFile: "test.yaml", period: ExportFixture.period, progress: nil)
+        var request = first
         request.limit = .first(2)
         let data = try source.load(request)
         #expect(data.notes.inputFiles.last == InputFileRead(path: "exports/meta/fb-a.csv", read: 2,
