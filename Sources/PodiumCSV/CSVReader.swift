@@ -286,6 +286,15 @@ private final class RangeReader {
         held = count
         position = bomLength
         try readRecords(headerOnly: true)
+        if state.pointee.sink == nil && state.pointee.failure == nil {
+            // The file ended: a header without a line end (a file of no rows saved so) is handed
+            // over only when libcsv is finished.
+            if csv_fini(parser, onField, onRecordEnd, state) != 0 {
+                throw CSVError.malformed(file: name, line: state.pointee.recordLine,
+                                         reason: "a quoted field opened on this line is not closed before the end of the file")
+            }
+            if let failure = state.pointee.failure { throw failure }
+        }
         guard let sink = state.pointee.sink else { throw CSVError.emptyFile(file: name) }
         return sink._withUnsafeGuaranteedRef { $0.header }
     }

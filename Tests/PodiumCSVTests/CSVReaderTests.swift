@@ -115,6 +115,27 @@ struct CSVReaderTests {
     @Test("an empty file has no header")
     func emptyFile() throws {
         #expect(throws: CSVError.emptyFile(file: "test.csv")) { try readCSV("") }
+        #expect(throws: CSVError.emptyFile(file: "test.csv")) { try readCSV("\n\r\n  \n") }
+    }
+
+    @Test("a header without a line end at the end of the file is a header of no rows, as with one",
+          arguments: ["a,b", "\n\na,b", "\u{FEFF}a,b", "\"a\nb\",c", "a;b", "a,b\n", "a,b\r"])
+    func headerWithoutLineEnd(text: String) throws {
+        let result = try readCSV(text)
+        #expect(result.header.count == 2)
+        #expect(result.rows.isEmpty && result.summary.records == 0)
+        // Every range reader and the libcsv-only path agree.
+        var libcsv = CSVReadOptions()
+        libcsv.plainRecordsFastPath = false
+        #expect(try readCSV(text, options: libcsv).header == result.header)
+    }
+
+    @Test("a header whose quoted field is not closed before the end is malformed, not empty")
+    func headerUnclosedQuote() throws {
+        #expect(throws: CSVError.malformed(file: "test.csv", line: 1,
+                                           reason: "a quoted field opened on this line is not closed before the end of the file")) {
+            try readCSV("a,\"b")
+        }
     }
 
     @Test("a missing column is named, with the columns found")
