@@ -374,6 +374,20 @@ struct ExportTests {
         #expect(try source.load(request).notes.inputFiles.last?.digest == nil)
     }
 
+    @Test("reading an export folder reports its progress: the folder, a share of its accounts that only grows, ending at 1")
+    func progressOfFolder() throws {
+        let (fixture, source, first) = try ExportFixture.metaSource(ExportFixture.metaHeader + "p1,1,x,01/10/2024 12:00,Photos,1,1,1,\n")
+        defer { fixture.remove() }
+        try fixture.write("exports/meta/fb-b.csv", ExportFixture.metaHeader + "q1,1,x,01/10/2024 12:00,Photos,2,2,2,\n")
+        let seen = Seen()
+        var request = SourceRequest(register: first.register, folder: first.folder, methodologyFile: first.methodologyFile,
+                                    period: first.period, progress: { seen.add($0, $1) })
+        request.threads = 2
+        _ = try source.load(request)
+        let calls = seen.calls.filter { $0.file.hasSuffix("exports/meta") }
+        #expect(calls.map(\.share) == [0.5, 1.0])
+    }
+
     @Test("a row limit (podium validate) reads the first rows of every export file")
     func rowLimit() throws {
         let text = ExportFixture.metaHeader + "p1,1,x,01/10/2024 12:00,Photos,1,1,1,\np2,1,x,01/11/2024 12:00,Photos,1,1,1,\np3,1,x,not a time,Photos,1,1,1,\n"
@@ -385,4 +399,12 @@ struct ExportTests {
         #expect(data.notes.inputFiles.last == InputFileRead(path: "exports/meta/fb-a.csv", read: 2,
                                                             skipped: [.init(.outsidePeriod, 0), .init(.summaryRow, 0)]))
     }
+}
+
+/// Progress calls, collected from any thread.
+private final class Seen: @unchecked Sendable {
+    private let lock = NSLock()
+    private var list: [(file: String, share: Double)] = []
+    func add(_ file: String, _ share: Double) { lock.lock(); list.append((file, share)); lock.unlock() }
+    var calls: [(file: String, share: Double)] { lock.lock(); defer { lock.unlock() }; return list }
 }

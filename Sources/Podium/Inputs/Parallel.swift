@@ -5,9 +5,11 @@ import Foundation
 enum Parallel {
     /// Runs `body` for every index of 0..<count on up to `threads` threads, each thread taking the next
     /// index not yet taken; the results in index order, and when any fails, the error of the lowest
-    /// index (so the same inputs give the same error whatever the threads).
-    static func map<T: Sendable>(_ count: Int, threads: Int, _ body: @escaping @Sendable (Int) throws -> T) throws -> [T] {
-        let results = Results<T>(count)
+    /// index (so the same inputs give the same error whatever the threads). `progress`, when given,
+    /// gets the share of indices done after each one, one call at a time.
+    static func map<T: Sendable>(_ count: Int, threads: Int, progress: (@Sendable (Double) -> Void)? = nil,
+                                 _ body: @escaping @Sendable (Int) throws -> T) throws -> [T] {
+        let results = Results<T>(count, progress: progress)
         let workers = max(1, min(threads, count))
         if workers == 1 {
             for index in 0..<count { results.set(index, Result { try body(index) }) }
@@ -25,8 +27,13 @@ private final class Results<T: Sendable>: @unchecked Sendable {
     private let lock = NSLock()
     private var items: [Result<T, Error>?]
     private var handedOut = 0
+    private var done = 0
+    private let progress: (@Sendable (Double) -> Void)?
 
-    init(_ count: Int) { items = Array(repeating: nil, count: count) }
+    init(_ count: Int, progress: (@Sendable (Double) -> Void)? = nil) {
+        items = Array(repeating: nil, count: count)
+        self.progress = progress
+    }
 
     /// The next index to work on, or nil when every one is taken.
     func next() -> Int? {
@@ -40,6 +47,8 @@ private final class Results<T: Sendable>: @unchecked Sendable {
     func set(_ index: Int, _ result: Result<T, Error>) {
         lock.lock()
         items[index] = result
+        done += 1
+        progress?(Double(done) / Double(items.count))
         lock.unlock()
     }
 

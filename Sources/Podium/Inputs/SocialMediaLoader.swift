@@ -42,7 +42,7 @@ public enum SocialMediaLoader {
             }
             if !exports.isEmpty {
                 let read = try ExportLoader.load(groups, exports: exports, root: folder, period: period, threads: threads,
-                                                 limit: limit, figures: &figures)
+                                                 limit: limit, progress: progress, figures: &figures)
                 summary.exports = read.summaries
                 summary.files += read.files
             }

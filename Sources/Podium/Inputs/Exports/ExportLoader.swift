@@ -110,13 +110,17 @@ enum ExportLoader {
     /// that each one's time is its own; within a folder, accounts on threads. The result and the
     /// error (the first group's, in plan order) do not depend on the threads.
     static func load(_ groups: [AccountFiles], exports: [ExportFolder], root: InputFolder, period: (from: Day, to: Day),
-                     threads: Int, limit: RowLimit, figures: inout [AccountFigures]) throws -> (summaries: [ExportSummary], files: [InputFileRead]) {
+                     threads: Int, limit: RowLimit, progress: SourceRequest.Progress? = nil,
+                     figures: inout [AccountFigures]) throws -> (summaries: [ExportSummary], files: [InputFileRead]) {
         var summaries = exports.map { ExportSummary(folder: $0.folder, format: $0.format.id, timezone: $0.zone?.identifier) }
         var files: [InputFileRead] = []
         for (number, export) in exports.enumerated() {
             let clock = ContinuousClock.now
             let inFolder = groups.filter { $0.folder == number }
-            let reads = try Parallel.map(inFolder.count, threads: threads) { index in
+            let folder = root.root + "/" + export.folder
+            var share: (@Sendable (Double) -> Void)?
+            if let progress { share = { progress(folder, $0) } }
+            let reads = try Parallel.map(inFolder.count, threads: threads, progress: share) { index in
                 try readAccount(inFolder[index], export: export, root: root, period: period, limit: limit)
             }
             var summary = summaries[number]
