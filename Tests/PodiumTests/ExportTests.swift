@@ -149,6 +149,18 @@ struct ExportTests {
         #expect(try utc(zone, local) == expected)
     }
 
+    // Expected values from Python's zoneinfo with fold=0.
+    @Test("before 1900 and after 2200, outside the offset table: the same rules, from the zone itself", arguments: [
+        ("Europe/Warsaw", "2200-07-01 01:30", "2200-06-30T23:30Z"), ("Europe/Warsaw", "2199-12-31 12:00", "2199-12-31T11:00Z"),
+        ("Europe/Warsaw", "2199-12-30 23:30", "2199-12-30T22:30Z"), ("Europe/Warsaw", "2250-03-31 02:30", "2250-03-31T01:30Z"),
+        ("Europe/Warsaw", "2250-10-27 02:30", "2250-10-27T00:30Z"), ("Europe/Warsaw", "2250-07-01 00:30", "2250-06-30T22:30Z"),
+        ("Europe/Warsaw", "1850-01-01 00:30", "1849-12-31T23:06Z"), ("Europe/Warsaw", "1899-12-31 12:00", "1899-12-31T10:36Z"),
+        ("America/New_York", "2300-03-10 02:30", "2300-03-10T07:30Z"), ("America/New_York", "1850-06-01 12:00", "1850-06-01T16:56Z"),
+    ])
+    func outsideTable(zone: String, local: String, expected: String) throws {
+        #expect(try utc(zone, local) == expected)
+    }
+
     @Test("every quarter hour of 2024 in Warsaw and New York: a time that exists once comes back through Foundation's own offset")
     func independentRecomputation() throws {
         for name in ["Europe/Warsaw", "America/New_York"] {
@@ -280,6 +292,22 @@ struct ExportTests {
         #expect(summary.format == "inline" && summary.summaryRows == 1 && summary.emptyCounts == 1)
     }
 
+    @Test("an inline format's reactions per platform: each account reads its platform's column; the keys are its platforms")
+    func inlineReactionsPerPlatform() throws {
+        let format = "{post_id: {column: Id, number: true}, published_at: {column: W, patterns: [iso8601]}, "
+            + "reactions: {facebook: Reactions, instagram: [Likes, Like count]}, comments: C, shares: S}"
+        let parameters = "{accounts: accounts.csv, followers: followers.csv, exports: [{folder: ex, format: \(format)}]}"
+        let text = "Id,W,Likes,Reactions,C,S\n1,2024-02-01T10:00:00Z,9,5,1,1\n"
+        let data = try ExportFixture.load(parameters, files: ["ex/fb-a.csv": text])
+        #expect(ExportFixture.figures(data, "fb-a") == [1, 5, 1, 1])
+        #expect(ExportFixture.error(parameters, files: ["ex/tt-a.csv": text])
+            .hasSuffix("ex/tt-a.csv: account 'tt-a' is a tiktok account (accounts.csv), but this folder is read as 'inline', the export of facebook and instagram accounts; put its exports in a folder of its platform's format"))
+        #expect(ExportFixture.error(parameters, files: ["ex/fb-a.csv": "Id,W,Likes,C,S\n1,2024-02-01T10:00:00Z,9,1,1\n"])
+            .hasSuffix("ex/fb-a.csv:1: the header does not match the export format 'inline': missing 'Reactions' (facebook); found 'Id', 'W', 'Likes', 'C', 'S'"))
+        #expect(ExportFixture.error(parameters, files: ["ex/fb-a.csv": "Id,W,Likes,Reactions,C,S\nA1,2024-02-01T10:00:00Z,9,5,1,1\n"])
+            .hasSuffix("ex/fb-a.csv:2: column 'Id': 'A1' has no number as its post id"))
+    }
+
     @Test("an inline format's mistakes are methodology errors at their key", arguments: [
         ("{post_id: Id, published_at: When, reactions: L, comments: C, shares: S}", "published_at: give the time's column and patterns"),
         ("{post_id: Id, published_at: {column: When, patterns: [\"MM/DD hh:mm\"]}, reactions: L, comments: C, shares: S}",
@@ -293,6 +321,14 @@ struct ExportTests {
         ("{post_id: Id, published_at: {column: W, patterns: [iso8601]}, reactions: {column: L, optional: true}, comments: C, shares: S}",
          "only views may be optional"),
         ("{post_id: Id, published_at: {column: W, patterns: [iso8601]}, comments: C, shares: S}", "missing required key 'reactions'"),
+        ("{post_id: Id, published_at: {column: W, patterns: [iso8601]}, reactions: {facebok: R}, comments: C, shares: S}",
+         "reactions.facebok: unknown key 'facebok'; valid keys here: facebook, instagram, tiktok, youtube, x, linkedin"),
+        ("{post_id: Id, published_at: {column: W, patterns: [iso8601]}, reactions: {facebook: R}, comments: C, shares: S, platforms: [facebook, tiktok]}",
+         "reactions: no reactions column for tiktok, one of the format's platforms"),
+        ("{post_id: Id, published_at: {column: W, patterns: [iso8601]}, reactions: {}, comments: C, shares: S}",
+         "reactions: expected a column for at least one platform"),
+        ("{post_id: {column: Id, number: 3}, published_at: {column: W, patterns: [iso8601]}, reactions: R, comments: C, shares: S}",
+         "post_id.number: expected true or false"),
     ])
     func inlineFormatErrors(format: String, fragment: String) {
         let parameters = "{accounts: accounts.csv, followers: followers.csv, exports: [{folder: ex, format: \(format)}]}"
@@ -337,7 +373,7 @@ struct ExportTests {
                       "{accounts: accounts.csv, followers: followers.csv, exports: [{folder: ex, format: \(inline)}]}")
             == "ex/fb-b.csv: account 'fb-b' is a facebook account (accounts.csv), but this folder is read as 'inline', the export of tiktok accounts; put its exports in a folder of its platform's format")
         #expect(error(["exports/meta/fb-a.csv": "Id,Title,Publish time,Likes\n1,a,01/10/2024 12:00,1\n"])
-            == "exports/meta/fb-a.csv:1: the header does not match the export format 'meta_posts': missing 'Post ID', 'Comments', 'Shares'; found 'Id', 'Title', 'Publish time', 'Likes'")
+            == "exports/meta/fb-a.csv:1: the header does not match the export format 'meta_posts': missing 'Post ID', 'Reactions' (facebook), 'Comments', 'Shares'; found 'Id', 'Title', 'Publish time', 'Likes'")
         #expect(error(["exports/meta/fb-a.csv": ExportFixture.metaHeader + row + "p2,1,\"two\nlines\",2024-01-10 12:00,Photos,1,1,1,\n"])
             == "exports/meta/fb-a.csv:3: column 'Publish time': '2024-01-10 12:00' is not a time of the form MM/DD/YYYY hh:mm")
         #expect(error(["exports/meta/fb-a.csv": ExportFixture.metaHeader + "p1,1,x,,Photos,1,1,1,\n"])

@@ -106,17 +106,19 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
             try? SocialMediaLoader.loadStats(path, options: CSVReadOptions(), lookup: FuzzContext.lookup,
                                              figures: &figures, summary: &summary)
         case .export:
-            // Every built-in format, with local times in Warsaw and in UTC; a file read to its end has
-            // the digest of its bytes, and every post's figures are counts.
+            // Every built-in format for each of its platforms, with local times in Warsaw and in UTC; a
+            // file read to its end has the digest of its bytes, and every post's figures are counts.
             for kind in ExportFormats.kinds {
-                for zone in [ZoneRules.named("Europe/Warsaw"), nil] {
-                    let counts = try? ExportFileReader.read(path, name: path, format: kind.format, zone: zone) { id, _, r, c, s, line in
-                        if id.isEmpty || r < 0 || c < 0 || s < 0 || line < 2 {
-                            fatalError("podium-fuzz: an export row gave id \(Array(id)), counts \(r)/\(c)/\(s), line \(line)")
+                for platform in kind.format.platforms {
+                    for zone in [ZoneRules.named("Europe/Warsaw"), nil] {
+                        let counts = try? ExportFileReader.read(path, name: path, format: kind.format, platform: platform, zone: zone) { id, _, r, c, s, line in
+                            if id.isEmpty || r < 0 || c < 0 || s < 0 || line < 2 {
+                                fatalError("podium-fuzz: an export row gave id \(Array(id)), counts \(r)/\(c)/\(s), line \(line)")
+                            }
                         }
-                    }
-                    if let counts, counts.digest != (try? SHA256.file(path)) {
-                        fatalError("podium-fuzz: the digest computed while reading (\(String(describing: counts.digest))) is not the file's")
+                        if let counts, counts.digest != (try? SHA256.file(path)) {
+                            fatalError("podium-fuzz: the digest computed while reading (\(String(describing: counts.digest))) is not the file's")
+                        }
                     }
                 }
             }

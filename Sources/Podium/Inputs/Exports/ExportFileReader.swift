@@ -17,20 +17,20 @@ enum ExportFileReader {
     }
 
     /// Calls `post` with (id bytes, UTC day number, reactions, comments, shares, line) for every post
-    /// row of `path` (named `name` in messages).
-    static func read(_ path: String, name: String, format: ExportFormat, zone: ZoneRules?, limit: RowLimit = .all,
+    /// row of `path` (named `name` in messages), the export of an account of `platform`.
+    static func read(_ path: String, name: String, format: ExportFormat, platform: Platform?, zone: ZoneRules?, limit: RowLimit = .all,
                      _ post: (UnsafeBufferPointer<UInt8>, Int, Int, Int, Int, Int) throws -> Void) throws -> Counts {
         var counts = Counts()
         let digest = StreamingDigest()
         let read = try withoutActuallyEscaping(post) { post in try limit.read {
             try CSVReader.read(path, displayName: name, observe: digest.update) { header in
-                let columns = try format.resolve(header)
+                let columns = try format.resolve(header, platform: platform)
                 // This thread's own copies: no reference count shared with another reading thread.
                 let patterns = format.patterns.map { $0.unshared() }
                 let zone = zone?.unshared()
                 let (idColumn, time) = (columns.id, columns.time)
                 let (reactions, comments, shares, views) = (columns.reactions, columns.comments, columns.shares, columns.views)
-                let skipRows = columns.skipRows, after = columns.idAfter
+                let skipRows = columns.skipRows, after = columns.idAfter, idIsNumber = columns.idIsNumber
                 @inline(__always) func count(_ record: CSVRecord, _ column: CSVColumn) throws -> Int {
                     let field = record.field(column.index)
                     if field.isEmpty { counts.emptyCounts += 1; return 0 }
@@ -45,6 +45,10 @@ enum ExportFileReader {
                     var id = record.field(idColumn.index)
                     if let after { id = try postID(record, idColumn, after: after) }
                     guard !id.isEmpty else { throw record.fail("column \(quoted(idColumn.name)) is empty") }
+                    if idIsNumber, !id.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) {
+                        throw record.fail("column \(quoted(idColumn.name)): \(quoted(record.string(idColumn))) has no number "
+                            + (after.map { "after \(quoted(String(decoding: $0, as: UTF8.self)))" } ?? "as its post id"))
+                    }
                     let day = try utcDay(record, time, patterns: patterns, zone: zone, format: format)
                     let r = try count(record, reactions), c = try count(record, comments), s = try count(record, shares)
                     if let views, !record.isEmpty(views), ExportCount.parse(record.field(views.index)) == nil {

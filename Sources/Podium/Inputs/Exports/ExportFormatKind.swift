@@ -32,7 +32,8 @@ extension ExportFormatKind {
     }
 }
 
-/// A worked example of an export format: a file's text, the time zone, and the posts it must give
+/// A worked example of an export format: a file's text, the time zone, the account's platform (the
+/// format's first when not given), and the posts it must give
 /// (id, UTC date, reactions, comments, shares) with the counts the run summary reports, or a
 /// fragment of the error it must give.
 struct ExportExample: Sendable {
@@ -52,19 +53,22 @@ struct ExportExample: Sendable {
 
     let text: String
     let timezone: String
+    let platform: Platform?
     let expected: Result<(posts: [Post], emptyCounts: Int, summaryRows: Int), Failure>
 
     struct Failure: Error { let fragment: String }
 
-    init(_ text: String, timezone: String = "Europe/Warsaw", posts: [Post], emptyCounts: Int = 0, summaryRows: Int = 0) {
+    init(_ text: String, timezone: String = "Europe/Warsaw", platform: Platform? = nil, posts: [Post], emptyCounts: Int = 0, summaryRows: Int = 0) {
         self.text = text
         self.timezone = timezone
+        self.platform = platform
         expected = .success((posts, emptyCounts, summaryRows))
     }
 
-    init(_ text: String, timezone: String = "Europe/Warsaw", error fragment: String) {
+    init(_ text: String, timezone: String = "Europe/Warsaw", platform: Platform? = nil, error fragment: String) {
         self.text = text
         self.timezone = timezone
+        self.platform = platform
         expected = .failure(Failure(fragment: fragment))
     }
 
@@ -77,7 +81,7 @@ struct ExportExample: Sendable {
         var posts: [Post] = []
         let counts: ExportFileReader.Counts
         do {
-            counts = try ExportFileReader.read(path, name: "example.csv", format: format, zone: zone) { id, day, r, c, s, _ in
+            counts = try ExportFileReader.read(path, name: "example.csv", format: format, platform: platform ?? format.platforms.first, zone: zone) { id, day, r, c, s, _ in
                 posts.append(Post(String(decoding: id, as: UTF8.self), Day(number: day).description, r, c, s))
             }
         } catch {
@@ -95,7 +99,8 @@ struct ExportExample: Sendable {
 extension ExportFormat {
     /// `Post ID → post id; Publish time (MM/DD/YYYY hh:mm) → published at; …`, for the description.
     var mappingText: String {
-        var parts = ["\(postID.described)\(postIDAfter.map { " (the text after \(quoted($0)))" } ?? "") → post id",
+        let idPart = postIDAfter.map { " (the \(postIDIsNumber ? "number" : "text") after \(quoted($0)))" } ?? (postIDIsNumber ? " (a number)" : "")
+        var parts = ["\(postID.described)\(idPart) → post id",
                      "\(publishedAt.described) (\(patterns.map(\.text).joined(separator: " or "))) → published at",
                      "\(reactions.described) → reactions", "\(comments.described) → comments", "\(shares.described) → shares"]
         if let views { parts.append("\(views.described)\(views.optional ? " (optional)" : "") → views (checked, not summed)") }

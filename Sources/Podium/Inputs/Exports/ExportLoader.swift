@@ -31,6 +31,8 @@ enum ExportLoader {
     /// The files of one account in one folder, in name order (the order in which they are merged).
     struct AccountFiles: Sendable {
         let account: Int
+        /// The account's platform, which picks Meta's reactions column.
+        let platform: Platform
         let folder: Int
         let names: [String]
     }
@@ -79,7 +81,7 @@ enum ExportLoader {
                 owner[account] = owner[account] ?? path + "/" + name
                 files[account, default: []].append(name)
             }
-            groups += order.map { AccountFiles(account: $0, folder: number, names: files[$0]!) }
+            groups += order.map { AccountFiles(account: $0, platform: accounts[$0].platform, folder: number, names: files[$0]!) }
         }
         return groups
     }
@@ -161,7 +163,7 @@ enum ExportLoader {
         for (file, name) in group.names.enumerated() {
             let relative = export.folder + "/" + name, path = root.root + "/" + relative
             var outside = 0
-            let counts = try ExportFileReader.read(path, name: path, format: export.format, zone: export.zone, limit: limit) { id, day, r, c, s, line in
+            let counts = try ExportFileReader.read(path, name: path, format: export.format, platform: group.platform, zone: export.zone, limit: limit) { id, day, r, c, s, line in
                 if day < first || day > last { outside += 1 }
                 if case .sameFile(let firstLine) = merge.add(id, day: day, reactions: r, comments: c, shares: s, file: file, line: line) {
                     throw InputError(file: path, line: line, message: "duplicate post \(quoted(String(decoding: id, as: UTF8.self))) (first on line \(firstLine))")

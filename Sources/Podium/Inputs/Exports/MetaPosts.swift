@@ -2,10 +2,10 @@
 struct MetaPosts: ExportFormatKind {
     static let format = ExportFormat(
         id: "meta_posts", postID: ["Post ID"], publishedAt: ["Publish time"], patterns: ["MM/DD/YYYY hh:mm"],
-        reactions: ["Reactions", "Likes"], comments: ["Comments"], shares: ["Shares"], views: .init(["Views"], optional: true),
+        reactions: .byPlatform([(.facebook, ["Reactions"]), (.instagram, ["Likes"])]), comments: ["Comments"], shares: ["Shares"], views: .init(["Views"], optional: true),
         platforms: [.facebook, .instagram])
     static let name = "Meta Business Suite post export (Facebook, Instagram)"
-    static let summary = "UTF-8 with a byte order mark; 18 to 34 columns that vary between exports, of which podium reads Post ID, Publish time (MM/DD/YYYY hh:mm, local time), Reactions (Facebook) or Likes (Instagram), Comments, Shares and, when present, Views; captions are quoted and may span lines."
+    static let summary = "UTF-8 with a byte order mark; 18 to 34 columns that vary between exports, of which podium reads Post ID, Publish time (MM/DD/YYYY hh:mm, local time), Reactions for a Facebook account or Likes for an Instagram one (the other column, when a file has it, is not read), Comments, Shares and, when present, Views; captions are quoted and may span lines."
 
     static let examples = [
         // Facebook. Local times in Europe/Warsaw: 02:30 on 2024-03-31 is in the spring gap (moved
@@ -20,9 +20,20 @@ struct MetaPosts: ExportFormatKind {
         // Instagram: Likes instead of Reactions, no Views column; columns in another order.
         ExportExample("\u{FEFF}Post ID,Account ID,Account username,Account name,Description,Duration (sec),Publish time,Permalink,Post type,Data comment,Date,Likes,Shares,Follows,Comments,Saves,Reach,Impressions\n"
             + "17900000000000001,178,gmina.alfa,Gmina Alfa,Lato,,07/01/2024 23:59,https://instagram.com/p/C1,IG image,,Lifetime,45,2,0,3,1,500,700\n",
-            posts: [.init("17900000000000001", "2024-07-01", 45, 3, 2)]),
+            platform: .instagram, posts: [.init("17900000000000001", "2024-07-01", 45, 3, 2)]),
+        // A file with both columns: an Instagram account's reactions are its Likes, a Facebook
+        // page's its Reactions.
+        ExportExample("Post ID,Publish time,Reactions,Likes,Comments,Shares\n1,07/01/2024 12:00,5,9,1,0\n",
+                      platform: .instagram, posts: [.init("1", "2024-07-01", 9, 1, 0)]),
+        ExportExample("Post ID,Publish time,Reactions,Likes,Comments,Shares\n1,07/01/2024 12:00,5,9,1,0\n",
+                      platform: .facebook, posts: [.init("1", "2024-07-01", 5, 1, 0)]),
+        // Each platform's column is required: a Facebook export without Reactions is not read from Likes.
+        ExportExample("Post ID,Publish time,Likes,Comments,Shares\n1,07/01/2024 12:00,9,1,0\n", platform: .facebook,
+                      error: "example.csv:1: the header does not match the export format 'meta_posts': missing 'Reactions' (facebook); found 'Post ID', 'Publish time', 'Likes', 'Comments', 'Shares'"),
+        ExportExample("Post ID,Publish time,Reactions,Comments,Shares\n1,07/01/2024 12:00,9,1,0\n", platform: .instagram,
+                      error: "example.csv:1: the header does not match the export format 'meta_posts': missing 'Likes' (instagram)"),
         ExportExample("\u{FEFF}Id,Title,Publish time,Likes,Comments\n1,a,03/31/2024 02:30,1,1\n",
-                      error: "example.csv:1: the header does not match the export format 'meta_posts': missing 'Post ID', 'Shares'; found 'Id', 'Title', 'Publish time', 'Likes', 'Comments'"),
+                      platform: .instagram, error: "example.csv:1: the header does not match the export format 'meta_posts': missing 'Post ID', 'Shares'; found 'Id', 'Title', 'Publish time', 'Likes', 'Comments'"),
         ExportExample("Post ID,Publish time,Reactions,Comments,Shares\n1,2024-03-31 02:30,1,1,1\n",
                       error: "example.csv:2: column 'Publish time': '2024-03-31 02:30' is not a time of the form MM/DD/YYYY hh:mm"),
         ExportExample("Post ID,Publish time,Reactions,Comments,Shares\n1,03/31/2024 02:30,12.5,1,1\n",

@@ -1,7 +1,7 @@
 /// TikTok Studio's content export.
 struct TikTokStudio: ExportFormatKind {
     static let format = ExportFormat(
-        id: "tiktok_studio", postID: ["Video link"], postIDAfter: "/video/", publishedAt: ["Post time"],
+        id: "tiktok_studio", postID: ["Video link"], postIDAfter: "/video/", postIDIsNumber: true, publishedAt: ["Post time"],
         patterns: ["YYYY-MM-DD hh:mm:ss", "MM/DD/YYYY hh:mm"],
         reactions: ["Total likes"], comments: ["Total comments"], shares: ["Total shares"], views: ["Total views"],
         platforms: [.tiktok])
@@ -22,5 +22,8 @@ struct TikTokStudio: ExportFormatKind {
                       error: "example.csv:2: column 'Total likes': '1.2345K' is not a count"),
         ExportExample("Video link,Post time,Total likes,Total comments,Total shares,Total views\nhttps://www.tiktok.com/@a/photo/1,2024-09-22 14:05:00,1,1,1,1\n",
                       error: "example.csv:2: column 'Video link': 'https://www.tiktok.com/@a/photo/1' has no post id after '/video/'"),
+        // The id is the video's number: text there is no TikTok link.
+        ExportExample("Video link,Post time,Total likes,Total comments,Total shares,Total views\nhttps://tiktok.com/@a/video/12a3?lang=pl,2024-09-22 14:05:00,1,1,1,1\n",
+                      error: "example.csv:2: column 'Video link': 'https://tiktok.com/@a/video/12a3?lang=pl' has no number after '/video/'"),
     ]
 }
