@@ -21,6 +21,14 @@ public struct RankingResult: Sendable {
     /// Every input file read, in the order read (the register first), for the manifest.
     public var inputFiles: [InputFileRead] { notes.inputFiles }
     public var registerSource: String { register.source }
+    /// The time zones that export folders' local times were converted to UTC with, sorted and once
+    /// each: empty when the run read no local time.
+    public var timeZones: [String] {
+        Set(notes.compactMap { note -> String? in
+            if case .exports(let read) = note { return read.timezone }
+            return nil
+        }).sorted()
+    }
 }
 
 /// podium's computation, top to bottom:

@@ -38,8 +38,13 @@ struct Verify: ParsableCommand {
             let count = check.findings.filter { $0.status == status }.count
             return count == 0 ? nil : "\(count) \(status.rawValue)"
         }
-        print("\(check.methodology) (manifest of podium \(check.podiumVersion)): \(check.checked) files checked; "
+        let zones = check.timeZoneDatabase.map { ", time zone database \($0)" } ?? ""
+        print("\(check.methodology) (manifest of podium \(check.podiumVersion)\(zones)): \(check.checked) files checked; "
               + (counts.isEmpty ? "every one matches the manifest" : counts.joined(separator: ", ")))
+        if let database = check.timeZoneDatabase, database != ManifestCheck.currentTimeZoneDatabase {
+            print("note: this podium converts local times with time zone database \(ManifestCheck.currentTimeZoneDatabase), the run used \(database): "
+                  + "where a zone's rules differ between them, a rerun may date a post near midnight on another day")
+        }
         if !check.matches { throw ExitCode(65) }
     }
 }

@@ -388,7 +388,7 @@ struct ExportTests {
             == "exports/meta/fb-a.csv:2: column 'Post ID' is empty")
         #expect(error([:]).hasSuffix("exports/meta: export folder not found (named by test.yaml)"))
         #expect(error([:], "{accounts: accounts.csv, followers: followers.csv, exports: [{folder: e, format: meta_posts, timezone: Europe/Warsw}]}")
-            == "example:1:104: parameters.exports[0].timezone: unknown time zone 'Europe/Warsw'; close matches: Europe/Warsaw (IANA names such as Europe/Warsaw, from the system's tzdata)")
+            == "example:1:104: parameters.exports[0].timezone: unknown time zone 'Europe/Warsw'; close matches: Europe/Warsaw (IANA names such as Europe/Warsaw, time zone database \(ZoneRules.databaseVersion))")
         #expect(error([:], "{accounts: accounts.csv, followers: followers.csv, exports: [{folder: e, format: meta_posts}]}")
             == "example:1:62: parameters.exports[0]: missing required key 'timezone': format 'meta_posts' reads local times (name their IANA time zone, e.g. Europe/Warsaw)")
         #expect(error([:], "{accounts: accounts.csv, followers: followers.csv, exports: [{folder: e, format: meta_post, timezone: UTC}]}")

@@ -171,6 +171,40 @@ struct ManifestTests {
         }
     }
 
+    @Test("a run that converted export times names the zones and the time zone database; one that did not, none; verify reads it back")
+    func timeZones() throws {
+        // fb-jg's posts come from a Meta export in Warsaw time instead of posts.csv.
+        var files = SocialFixture.files(posts: SocialFixture.posts.split(separator: "\n", omittingEmptySubsequences: false)
+            .filter { !$0.hasPrefix("fb-jg,") }.joined(separator: "\n"))
+        files["methodologies/test-social-2024.yaml"] = try #require(files["methodologies/test-social-2024.yaml"]).replacingOccurrences(
+            of: "  posts: social/posts.csv\n",
+            with: "  posts: social/posts.csv\n  exports: [{folder: social/meta, format: meta_posts, timezone: Europe/Warsaw}]\n")
+        files["social/meta/fb-jg.csv"] = ExportFixture.metaHeader + "1,1,x,01/05/2024 08:00,Photos,1,0,0,\n"
+        let fixture = try Fixture(files)
+        defer { fixture.remove() }
+        let methodology = try MethodologyParser.load(fixture.path("methodologies/test-social-2024.yaml"))
+        let result = try Pipeline.run(methodology, inputs: fixture.folder)
+        #expect(result.timeZones == ["Europe/Warsaw"])
+        let reports = try ReportSet.render(result, formats: [.csv])
+        let manifest = try Manifest.render(result: result, reports: reports, inputs: fixture.folder, sensitivitySeed: nil)
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(manifest.contents.utf8)) as? [String: Any])
+        let zones = try #require(json["time_zones"] as? [String: Any])
+        #expect(zones["database"] as? String == TimeZone.timeZoneDataVersion)
+        #expect(zones["zones"] as? [String] == ["Europe/Warsaw"])
+        #expect(TimeZone.timeZoneDataVersion.count >= 5)   // 2025b: a version, not an empty string
+        let directory = fixture.path("Reports/social")
+        try ReportWriter.write(reports + [manifest], to: directory)
+        let check = try ManifestCheck.verify(folder: directory, inputs: fixture.folder)
+        #expect(check.matches && check.timeZoneDatabase == TimeZone.timeZoneDataVersion)
+
+        // posts.csv alone: its times carry offsets, no zone converted them.
+        let plain = try SocialFixture.run(SocialFixture.files())
+        #expect(plain.timeZones.isEmpty)
+        let plainManifest = try Manifest.render(result: plain, reports: [], digests: RunDigests(methodologyFile: "m.yaml",
+            methodology: FileDigest(bytes: 0, sha256: String(repeating: "0", count: 64)), inputs: []), sensitivitySeed: nil)
+        #expect(!plainManifest.contents.contains("time_zones"))
+    }
+
     @Test("the same run gives the same manifest, byte for byte; a seed is written as a number")
     func deterministic() throws {
         let fixture = try PublicDataTests.fixture()

@@ -44,6 +44,7 @@ public enum Manifest {
                 ("file", .string(digests.methodologyFile)),
             ] + digestMembers(digests.methodology))),
             ("sensitivity_seed", sensitivitySeed.map(JSONText.unsigned) ?? .null),
+        ] + timeZoneMembers(result) + [
             ("inputs", .array(digests.inputs.map { input in
                 let file = input.file
                 return .object([("path", .string(file.path))] + digestMembers(input.digest) + [
@@ -57,6 +58,15 @@ public enum Manifest {
             })),
         ])
         return ReportFile(name: fileName, contents: document.document)
+    }
+
+    /// `time_zones`, when export folders' local times were converted: the zones and the version of
+    /// the time zone database that converted them (another version may move a post to another day
+    /// where a country changed its rules).
+    private static func timeZoneMembers(_ result: RankingResult) -> [(key: String, value: JSONText)] {
+        let zones = result.timeZones
+        guard !zones.isEmpty else { return [] }
+        return [("time_zones", .object([("database", .string(ZoneRules.databaseVersion)), ("zones", .array(zones.map(JSONText.string)))]))]
     }
 
     private static func digestMembers(_ digest: FileDigest) -> [(key: String, value: JSONText)] {

@@ -21,6 +21,10 @@ public struct ManifestCheck: Sendable {
     /// The methodology id and podium version the manifest names.
     public let methodology: String
     public let podiumVersion: String
+    /// The time zone database the run converted export times with, when it read any (`2025b`).
+    public let timeZoneDatabase: String?
+    /// This podium's time zone database, to compare with the run's.
+    public static var currentTimeZoneDatabase: String { ZoneRules.databaseVersion }
     /// How many files the manifest lists (the methodology, each input once, the reports).
     public let checked: Int
     public let findings: [Finding]
@@ -56,8 +60,8 @@ public struct ManifestCheck: Sendable {
 
         let named = Set(manifest.reports.map(\.name) + [Manifest.fileName])
         findings += try files(in: folder).filter { !named.contains($0) }.map { Finding(status: .notInManifest, path: folder + "/" + $0) }
-        return ManifestCheck(methodology: manifest.methodology.id, podiumVersion: manifest.podiumVersion, checked: listed.count,
-                             findings: findings)
+        return ManifestCheck(methodology: manifest.methodology.id, podiumVersion: manifest.podiumVersion,
+                             timeZoneDatabase: manifest.timeZones?.database, checked: listed.count, findings: findings)
     }
 
     /// Every file under `folder`, relative to it, in byte order of their names.
@@ -94,13 +98,19 @@ struct ManifestDocument: Decodable {
         let sha256: String
     }
 
+    struct TimeZones: Decodable {
+        let database: String
+    }
+
     let podiumVersion: String
     let methodology: Methodology
     let inputs: [Input]
     let reports: [Report]
+    let timeZones: TimeZones?
 
     enum CodingKeys: String, CodingKey {
         case podiumVersion = "podium_version"
+        case timeZones = "time_zones"
         case methodology, inputs, reports
     }
 

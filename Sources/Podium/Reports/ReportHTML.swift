@@ -151,6 +151,11 @@ public enum ReportHTML {
     private static func inputs(_ digests: RunDigests?, _ result: RankingResult) -> String {
         var text = "<section class=\"inputs\" id=\"dane\">\n<h2>Dane wejściowe i sumy kontrolne</h2>\n"
         text += "<p>Rejestr jednostek: \(HTMLText.escape(result.registerSource)).</p>\n"
+        let zones = result.timeZones
+        if !zones.isEmpty {
+            text += "<p>Czas lokalny w eksportach z platform przeliczono na UTC według bazy stref czasowych IANA w wersji "
+                + "\(HTMLText.escape(ZoneRules.databaseVersion)) (\(zones.map { "<code>\(HTMLText.escape($0))</code>" }.joined(separator: ", "))).</p>\n"
+        }
         guard let digests else {
             return text + "<p class=\"note\">Ten raport wygenerowano bez sum kontrolnych plików wejściowych; "
                 + "pliki i ich SHA-256 podaje <code>manifest.json</code> w folderze raportu.</p>\n</section>\n"

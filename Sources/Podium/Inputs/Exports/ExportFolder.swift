@@ -33,7 +33,7 @@ public struct ExportFolder: Sendable {
                 let close = ZoneRules.closeMatches(to: name)
                 throw zoneValue.error("unknown time zone \(quoted(name))"
                     + (close.isEmpty ? "" : "; close matches: \(close.joined(separator: ", "))")
-                    + " (IANA names such as Europe/Warsaw, from the system's tzdata)")
+                    + " (IANA names such as Europe/Warsaw, time zone database \(ZoneRules.databaseVersion))")
             }
             self.zone = zone
         } else if format.readsLocalTimes {

@@ -1,8 +1,10 @@
 import Foundation
 
-/// A time zone's offsets from UTC, read once from the system's IANA database (through Foundation's
-/// `TimeZone`, which on Linux needs the `tzdata` package) into a table of transitions, so that a
-/// local time is turned into UTC by a binary search instead of a calendar computation per row.
+/// A time zone's offsets from UTC, read once from the IANA time zone database into a table of
+/// transitions, so that a local time is turned into UTC by a binary search instead of a calendar
+/// computation per row. The database is the one Foundation's `TimeZone` carries (ICU's copy, built
+/// into the Swift toolchain: `databaseVersion`), not the system's `/usr/share/zoneinfo`, so a podium
+/// build converts alike on every machine; the manifest records the version.
 ///
 /// Local times outside the table's years (1900 to 2200) are worked out from `TimeZone` itself, by
 /// the same rule: slower, and never met in a real export.
@@ -102,6 +104,9 @@ final class ZoneRules: Sendable {
         cache[identifier] = rules
         return rules
     }
+
+    /// The IANA time zone database's version (`2025b`): the rules a local time is converted with.
+    public static var databaseVersion: String { TimeZone.timeZoneDataVersion }
 
     /// Known zone names closest to `name`, for an error message.
     static func closeMatches(to name: String) -> [String] {
