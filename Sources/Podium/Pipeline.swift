@@ -21,8 +21,8 @@ public struct RankingResult: Sendable {
     /// Every input file read, in the order read (the register first), for the manifest.
     public var inputFiles: [InputFileRead] { notes.inputFiles }
     public var registerSource: String { register.source }
-    /// The time zones that export folders' local times were converted to UTC with, sorted and once
-    /// each: empty when the run read no local time.
+    /// The time zones the run's export folders name, sorted and once each (a folder's zone converts
+    /// its local times; one whose format reads none may name a zone too): empty without exports.
     public var timeZones: [String] {
         Set(notes.compactMap { note -> String? in
             if case .exports(let read) = note { return read.timezone }

@@ -60,8 +60,8 @@ public enum Manifest {
         return ReportFile(name: fileName, contents: document.document)
     }
 
-    /// `time_zones`, when export folders' local times were converted: the zones and the version of
-    /// the time zone database that converted them (another version may move a post to another day
+    /// `time_zones`, when the run's export folders name zones: those zones and the version of the
+    /// time zone database that converts their local times (another version may move a post to another day
     /// where a country changed its rules).
     private static func timeZoneMembers(_ result: RankingResult) -> [(key: String, value: JSONText)] {
         let zones = result.timeZones

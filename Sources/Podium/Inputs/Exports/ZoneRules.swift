@@ -106,7 +106,7 @@ final class ZoneRules: Sendable {
     }
 
     /// The IANA time zone database's version (`2025b`): the rules a local time is converted with.
-    public static var databaseVersion: String { TimeZone.timeZoneDataVersion }
+    static var databaseVersion: String { TimeZone.timeZoneDataVersion }
 
     /// Known zone names closest to `name`, for an error message.
     static func closeMatches(to name: String) -> [String] {
